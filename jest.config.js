@@ -1,0 +1,21 @@
+/**
+ * Three projects: unit (no servers), integration (real Samba AD DC and OpenLDAP slapd, started once
+ * by test/servers/global-setup.ts) and e2e (headless Chromium against the built pane, same servers).
+ */
+const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }];
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  globalSetup: '<rootDir>/test/servers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/servers/global-teardown.ts',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 120_000 },
+  ],
+};

@@ -1,0 +1,41 @@
+/**
+ * The companion service as an Express app, apart from the process entry point (main.ts), so tests
+ * drive it with supertest against real directories.
+ */
+import express, { type Express } from 'express';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config/schema';
+import type { Directory } from './directory/directory';
+import { directoriesRouter } from './http/directories-router';
+import { errorMiddleware, notFound } from './http/error-middleware';
+import { officeJsRouter } from './http/office-js';
+import { PANE_DIR } from './paths';
+
+export interface AppDeps {
+  directories: readonly Directory[];
+  logger?: Logger;
+  /** Folder of the built task pane; defaults to dist/pane. */
+  paneDir?: string;
+}
+
+export function createApp(config: Config, deps: AppDeps): Express {
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb' }));
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, directories: deps.directories.map((d) => ({ id: d.id, displayName: d.displayName })) });
+  });
+  api.use('/directories', directoriesRouter(deps.directories));
+  api.use(notFound);
+  app.use('/api', api);
+
+  app.use('/office-js', officeJsRouter(config.server.officeJs));
+  app.use(express.static(deps.paneDir ?? PANE_DIR, { index: 'taskpane.html' }));
+
+  app.use(errorMiddleware(logger));
+  return app;
+}

@@ -1,0 +1,181 @@
+/**
+ * The one configuration schema. Every key carries a description (shown by `dialpane config-docs`
+ * and copied to the README), a default where it has one, and, for the keys that can come from the
+ * environment, the variable named in ENVIRONMENT below.
+ */
+import { FilterParser } from 'ldapts';
+import { z } from 'zod';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const ldapUrl = z
+  .string()
+  .refine((value) => /^ldaps?:\/\/[^/\s:]+(:\d{1,5})?\/?$/i.test(value), {
+    message: 'must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+  })
+  .describe('Directory server URL. The port defaults to 389 for ldap:// and 636 for ldaps://, and may be any port.');
+
+const ldapFilter = z
+  .string()
+  .refine(
+    (value) => {
+      try {
+        FilterParser.parseString(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not a valid LDAP filter; write it in parentheses, e.g. (department=Sales)' },
+  )
+  .describe('Extra LDAP filter ANDed with the default people filter, e.g. (company=Monkey Inc).');
+
+const attributeMap = z
+  .object({
+    id: z.string().optional().describe('Stable identifier. Default: objectGUID (ad), entryUUID (ldap).'),
+    displayName: z.string().optional().describe('Default: displayName (falls back to cn).'),
+    givenName: z.string().optional().describe('Default: givenName.'),
+    surname: z.string().optional().describe('Default: sn.'),
+    title: z.string().optional().describe('Default: title.'),
+    department: z.string().optional().describe('Default: department (ad), departmentNumber (ldap).'),
+    company: z.string().optional().describe('Default: company (ad), o (ldap).'),
+    office: z.string().optional().describe('Default: physicalDeliveryOfficeName (ad), roomNumber (ldap).'),
+    mail: z.string().optional().describe('Default: mail.'),
+    accountName: z.string().optional().describe('Default: sAMAccountName (ad), uid (ldap).'),
+    telephoneNumber: z.string().optional().describe('Default: telephoneNumber.'),
+    mobile: z.string().optional().describe('Default: mobile.'),
+    ipPhone: z.string().optional().describe('Default: ipPhone.'),
+    homePhone: z.string().optional().describe('Default: homePhone.'),
+    otherTelephone: z.string().optional().describe('Default: otherTelephone.'),
+  })
+  .strict()
+  .default({})
+  .describe('Overrides of the attribute that holds each field; only the ones you name change.');
+
+const timeouts = z
+  .object({
+    connectMs: z.number().int().min(100).max(120_000).default(5_000).describe('TCP/TLS connect timeout.'),
+    requestMs: z.number().int().min(100).max(300_000).default(10_000).describe('Time budget of one bind or search.'),
+  })
+  .strict()
+  .default({ connectMs: 5_000, requestMs: 10_000 });
+
+const tls = z
+  .object({
+    caFile: z.string().optional().describe('PEM file of the CA that signed the directory certificate.'),
+    servername: z
+      .string()
+      .optional()
+      .describe('Host name expected in the certificate when it differs from the URL host (needed for StartTLS).'),
+    rejectUnauthorized: z
+      .boolean()
+      .default(true)
+      .describe('Verify the certificate. Setting false is insecure and logs a warning at start.'),
+  })
+  .strict()
+  .default({ rejectUnauthorized: true });
+
+export const ldapDirectorySchema = z
+  .object({
+    id: z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and dashes, e.g. "corp"').describe('Short id used in API paths.'),
+    displayName: z.string().trim().min(1, 'must not be empty').describe('Name shown in the pane, e.g. "Monkey HQ".'),
+    kind: z.enum(['ad', 'ldap']).describe('ad = Active Directory (default filter drops disabled accounts, ANR search); ldap = OpenLDAP and others.'),
+    url: ldapUrl,
+    bindUser: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .describe('Service account: a DN, user@domain or DOMAIN\\user.'),
+    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional().describe('Environment variable holding the bind password.'),
+    passwordFile: z.string().min(1).optional().describe('File holding the bind password (trailing newline ignored).'),
+    searchBase: z.string().trim().min(1, 'must not be empty').describe('Where people live, e.g. CN=Users,DC=monkey,DC=com.'),
+    filter: ldapFilter.optional(),
+    attributes: attributeMap,
+    pageSize: z.number().int().min(10).max(1000).default(500).describe('Entries per LDAP page (AD caps pages at 1000).'),
+    startTls: z.boolean().default(false).describe('Upgrade ldap:// with StartTLS before binding.'),
+    tls,
+    timeouts,
+  })
+  .strict()
+  .refine((d) => (d.passwordEnv === undefined) !== (d.passwordFile === undefined), {
+    message: 'needs exactly one of passwordEnv or passwordFile: set passwordEnv: NAME and export NAME, or passwordFile: /path/to/file',
+    path: ['passwordEnv'],
+  });
+
+export const ldifDirectorySchema = z
+  .object({
+    id: z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and dashes, e.g. "demo"').describe('Short id used in API paths.'),
+    displayName: z.string().trim().min(1, 'must not be empty').describe('Name shown in the pane.'),
+    kind: z.literal('ldif').describe('ldif = people read from an LDIF file (the embedded demo uses this).'),
+    file: z.string().min(1).describe('LDIF file to read.'),
+  })
+  .strict();
+
+export const directorySchema = z.discriminatedUnion('kind', [ldapDirectorySchema, ldifDirectorySchema]);
+
+export const configSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1').describe('Interface to listen on.'),
+        port: z.number().int().min(0).max(65535).default(3000).describe('HTTPS port.'),
+        dataDir: z.string().default('.dialpane').describe('Where the generated localhost certificate is kept.'),
+        tlsCertFile: z.string().optional().describe('PEM certificate to serve instead of the generated localhost one.'),
+        tlsKeyFile: z.string().optional().describe('PEM key of tlsCertFile.'),
+        officeJs: z.enum(['local', 'cdn']).default('local').describe('Serve Office.js from this service (local) or the Microsoft CDN.'),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 3000, dataDir: '.dialpane', officeJs: 'local' })
+      .refine((s) => (s.tlsCertFile === undefined) === (s.tlsKeyFile === undefined), {
+        message: 'tlsCertFile and tlsKeyFile go together: set both, or neither to use the generated localhost certificate',
+        path: ['tlsCertFile'],
+      }),
+    phone: z
+      .object({
+        defaultCountry: z
+          .string()
+          .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as US, GB or SI')
+          .default('US')
+          .describe('Country assumed for numbers written without +country code.'),
+        extensionPattern: z
+          .string()
+          .default('^[0-9]{3,6}$')
+          .describe('Regular expression of internal extensions (compared after removing spaces and dashes).'),
+        extensionContext: z
+          .string()
+          .optional()
+          .describe('RFC 3966 phone-context for internal extensions, e.g. your domain; unset = extensions are shown but not dialable.'),
+      })
+      .strict()
+      .default({ defaultCountry: 'US', extensionPattern: '^[0-9]{3,6}$' }),
+    directories: z.array(directorySchema).min(1, 'must list at least one directory'),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.directories.forEach((d, i) => {
+      if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['directories', i, 'id'], message: `"${d.id}" is used twice; every directory needs its own id` });
+      seen.add(d.id);
+    });
+    try {
+      new RegExp(config.phone.extensionPattern);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['phone', 'extensionPattern'], message: 'is not a valid regular expression' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+export type DirectoryConfig = z.infer<typeof directorySchema>;
+export type LdapDirectoryConfig = z.infer<typeof ldapDirectorySchema>;
+export type LdifDirectoryConfig = z.infer<typeof ldifDirectorySchema>;
+export type PhoneConfig = Config['phone'];
+
+/** Keys that may come from the environment; the environment wins over the file. */
+export const ENVIRONMENT = {
+  DIALPANE_CONFIG: 'Path of the configuration file (JSON or YAML). Unset: the embedded demo directory.',
+  DIALPANE_HOST: 'server.host',
+  DIALPANE_PORT: 'server.port',
+  DIALPANE_DATA_DIR: 'server.dataDir',
+  DIALPANE_OFFICE_JS: 'server.officeJs',
+  DIALPANE_DEFAULT_COUNTRY: 'phone.defaultCountry',
+} as const;

@@ -1,0 +1,23 @@
+import type { PageResponse, Person, SearchResponse } from '../../src/shared/api';
+
+/**
+ * The seam between the API and wherever people live (LDAP, Active Directory, an LDIF file).
+ * Implementations throw DialpaneError with a DIRECTORY_* code when the backend fails.
+ */
+export interface Directory {
+  readonly id: string;
+  readonly displayName: string;
+  /**
+   * Search as you type: prefix match on display name, given name, surname, mail and account name,
+   * plus digits within phone numbers. Sorted by display name; `more` when over `limit`.
+   */
+  search(query: string, limit: number): Promise<SearchResponse>;
+  /**
+   * Show All: the whole search base page by page. No cursor starts at the beginning;
+   * an unknown or expired cursor throws CURSOR_EXPIRED.
+   */
+  listPage(cursor: string | undefined, pageSize: number): Promise<PageResponse>;
+  /** One person by stable id, or undefined when nobody has that id. */
+  get(personId: string): Promise<Person | undefined>;
+  close(): Promise<void>;
+}

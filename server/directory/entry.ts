@@ -1,0 +1,96 @@
+/**
+ * A directory entry as every backend sees it (attribute names case-insensitive, values as lists),
+ * and its mapping to the API's Person.
+ */
+import { PHONE_KINDS, type Person, type Phone } from '../../src/shared/api';
+import type { PhoneNormalizer } from '../phone/normalize';
+import type { AttributeMap } from './attributes';
+
+export type AttributeValue = string | Buffer;
+
+export class AttributeBag {
+  private readonly values = new Map<string, AttributeValue[]>();
+
+  constructor(readonly dn: string) {}
+
+  /** Accepts ldapts's entry shape: `{ dn, attr: value | value[] }`. */
+  static fromEntry(entry: { dn: string } & Record<string, unknown>): AttributeBag {
+    const bag = new AttributeBag(entry.dn);
+    for (const [name, value] of Object.entries(entry)) {
+      if (name === 'dn' || value === undefined || value === null) continue;
+      const list = Array.isArray(value) ? value : [value];
+      for (const item of list) if (typeof item === 'string' || Buffer.isBuffer(item)) bag.add(name, item);
+    }
+    return bag;
+  }
+
+  add(name: string, value: AttributeValue): void {
+    const key = name.toLowerCase();
+    const list = this.values.get(key);
+    if (list) list.push(value);
+    else this.values.set(key, [value]);
+  }
+
+  all(name: string): AttributeValue[] {
+    return this.values.get(name.toLowerCase()) ?? [];
+  }
+
+  strings(name: string): string[] {
+    return this.all(name).map((v) => (typeof v === 'string' ? v : v.toString('utf8')));
+  }
+
+  first(name: string): string | undefined {
+    const value = this.strings(name)[0]?.trim();
+    return value === '' ? undefined : value;
+  }
+}
+
+/** objectGUID arrives as 16 bytes: base64url keeps it short and URL-safe. entryUUID is already text. */
+export function personIdFrom(value: AttributeValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (Buffer.isBuffer(value)) return value.length > 0 ? value.toString('base64url') : undefined;
+  const text = value.trim();
+  return text === '' ? undefined : text;
+}
+
+/** Inverse of personIdFrom for objectGUID; undefined when the id cannot be a GUID. */
+export function guidBytesFromId(id: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(id)) return undefined;
+  const bytes = Buffer.from(id, 'base64url');
+  return bytes.length === 16 ? bytes : undefined;
+}
+
+function firstRdnValue(dn: string): string {
+  const match = /^[^=]+=((?:\\.|[^,\\])*)/.exec(dn);
+  return (match?.[1] ?? dn).replace(/\\(.)/g, '$1');
+}
+
+export function toPerson(bag: AttributeBag, map: AttributeMap, phones: PhoneNormalizer): Person | undefined {
+  const id = personIdFrom(bag.all(map.id)[0]);
+  if (id === undefined) return undefined;
+  const list: Phone[] = [];
+  for (const kind of PHONE_KINDS) {
+    for (const raw of bag.strings(map[kind])) {
+      if (raw.trim() !== '') list.push(phones.phone(kind, raw.trim()));
+    }
+  }
+  const person: Person = {
+    id,
+    displayName: bag.first(map.displayName) ?? bag.first('cn') ?? firstRdnValue(bag.dn),
+    phones: list,
+  };
+  const optional = ['givenName', 'surname', 'title', 'department', 'company', 'office', 'mail', 'accountName'] as const;
+  for (const field of optional) {
+    const value = bag.first(map[field]);
+    if (value !== undefined) person[field] = value;
+  }
+  return person;
+}
+
+export const byDisplayName = (a: Person, b: Person): number =>
+  a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+
+/** Every attribute a search must ask for to build a Person. */
+export function requestedAttributes(map: AttributeMap): string[] {
+  return [...new Set([...Object.values(map), 'cn'])];
+}

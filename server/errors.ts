@@ -1,0 +1,51 @@
+/**
+ * Typed errors with stable string codes. Services throw these; the one error middleware
+ * (http/error-middleware.ts) turns them into `{ code, message, hint }` answers.
+ * Callers and tests key on `code`; `message` and `hint` are for people.
+ */
+export type ErrorCode =
+  | 'BAD_QUERY'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'DIRECTORY_NOT_FOUND'
+  | 'PERSON_NOT_FOUND'
+  | 'CURSOR_EXPIRED'
+  | 'DIRECTORY_UNREACHABLE'
+  | 'DIRECTORY_TIMEOUT'
+  | 'DIRECTORY_BIND_FAILED'
+  | 'DIRECTORY_SEARCH_BASE'
+  | 'DIRECTORY_ERROR'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_QUERY: 400,
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  DIRECTORY_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  CURSOR_EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  DIRECTORY_UNREACHABLE: 503,
+  DIRECTORY_BIND_FAILED: 503,
+  DIRECTORY_SEARCH_BASE: 503,
+  DIRECTORY_ERROR: 503,
+  DIRECTORY_TIMEOUT: 504,
+  INTERNAL: 500,
+};
+
+export class DialpaneError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DialpaneError';
+    this.status = STATUS[code];
+  }
+}
+
+export const badQuery = (message: string, hint: string): DialpaneError => new DialpaneError('BAD_QUERY', message, hint);
