@@ -2,7 +2,7 @@
  * Three projects: unit (no servers), integration (real Samba AD DC and OpenLDAP slapd, started once
  * by test/servers/global-setup.ts) and e2e (headless Chromium against the built pane, same servers).
  */
-const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': tsJest },

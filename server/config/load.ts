@@ -71,8 +71,8 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `${key}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
-  if (issue.code === 'invalid_union' && key.endsWith(']')) {
-    return `${key}.kind: must be "ad", "ldap" or "ldif"`;
+  if (issue.code === 'invalid_union' && issue.path[issue.path.length - 1] === 'kind') {
+    return `${key}: must be "ad", "ldap" or "ldif"`;
   }
   return `${key}: ${issue.message}`;
 }

@@ -19,6 +19,7 @@ const ldapFilter = z
   .string()
   .refine(
     (value) => {
+      if (!/^\(.*\)$/s.test(value.trim())) return false;
       try {
         FilterParser.parseString(value);
         return true;

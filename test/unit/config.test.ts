@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, parseConfig } from '../../server/config/load';
+
+const directory = {
+  id: 'corp',
+  displayName: 'Monkey HQ',
+  kind: 'ad',
+  url: 'ldap://dc1.monkey.com',
+  bindUser: 'MONKEY\\svc-dialpane',
+  passwordEnv: 'CORP_PW',
+  searchBase: 'CN=Users,DC=monkey,DC=com',
+};
+const env = { CORP_PW: 's3cret' };
+
+function problems(input: Record<string, unknown>, environment: NodeJS.ProcessEnv = env): string[] {
+  try {
+    parseConfig(input, environment, '/tmp');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('configuration', () => {
+  it('when a directory is valid, then defaults are filled in and the password is read from the environment', () => {
+    const loaded = parseConfig({ directories: [directory] }, env, '/tmp');
+    const d = loaded.config.directories[0];
+    expect(d).toMatchObject({ kind: 'ad', pageSize: 500, startTls: false, timeouts: { connectMs: 5000, requestMs: 10000 }, tls: { rejectUnauthorized: true } });
+    expect(loaded.config.server).toEqual({ host: '127.0.0.1', port: 3000, dataDir: '.dialpane', officeJs: 'local' });
+    expect(loaded.config.phone.defaultCountry).toBe('US');
+    expect(loaded.passwords.get('corp')).toBe('s3cret');
+  });
+
+  it('when the password comes from a file, then its trailing newline is ignored', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    writeFileSync(path.join(dir, 'pw'), 'from-file\n');
+    const { passwordEnv: _unused, ...rest } = directory;
+    const loaded = parseConfig({ directories: [{ ...rest, passwordFile: 'pw' }] }, {}, dir);
+    expect(loaded.passwords.get('corp')).toBe('from-file');
+  });
+
+  it('when there is no configuration file, then the embedded demo directory is served', () => {
+    const loaded = loadConfig(undefined, {});
+    expect(loaded.config.directories).toEqual([expect.objectContaining({ id: 'demo', displayName: 'Demo directory', kind: 'ldif' })]);
+    expect(loaded.source).toBe('embedded demo directory');
+  });
+
+  it('when environment variables are set, then they win over the file', () => {
+    const loaded = parseConfig({ directories: [directory] }, { ...env, DIALPANE_PORT: '4443', DIALPANE_DEFAULT_COUNTRY: 'SI' }, '/tmp');
+    expect(loaded.config.server.port).toBe(4443);
+    expect(loaded.config.phone.defaultCountry).toBe('SI');
+  });
+
+  it.each([
+    [{ directories: [] }, ['directories: must list at least one directory']],
+    [{}, ['directories: is missing: add it (see the configuration reference in the README)']],
+    [{ directories: [{ ...directory, url: 'dc1.monkey.com' }] }, ['directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)']],
+    [{ directories: [{ ...directory, kind: 'novell' }] }, ['directories[0].kind: must be "ad", "ldap" or "ldif"']],
+    [{ directories: [{ ...directory, searchBase: ' ' }] }, ['directories[0].searchBase: must not be empty']],
+    [{ directories: [{ ...directory, id: 'Corp HQ' }] }, ['directories[0].id: must be lower-case letters, digits and dashes, e.g. "corp"']],
+    [{ directories: [{ ...directory, filter: 'department=Sales' }] }, ['directories[0].filter: is not a valid LDAP filter; write it in parentheses, e.g. (department=Sales)']],
+    [{ directories: [{ ...directory, pasword: 'x' }] }, ['directories[0]: unknown key "pasword": remove it or check the spelling against the configuration reference in the README']],
+    [{ directories: [{ ...directory, passwordEnv: undefined }] }, ['directories[0].passwordEnv: needs exactly one of passwordEnv or passwordFile: set passwordEnv: NAME and export NAME, or passwordFile: /path/to/file']],
+    [{ directories: [directory, directory] }, ['directories[1].id: "corp" is used twice; every directory needs its own id']],
+    [{ directories: [directory], phone: { defaultCountry: 'usa' } }, ['phone.defaultCountry: must be a two-letter ISO country code such as US, GB or SI']],
+    [{ directories: [directory], server: { port: 'https' } }, ['server.port: must be number, not string']],
+    [{ directories: [{ ...directory, timeouts: { requestMs: 10 } }] }, ['directories[0].timeouts.requestMs: Too small: expected number to be >=100']],
+  ])('when the configuration is %j, then it is refused with one line per problem', (input, expected) => {
+    expect(problems(input as Record<string, unknown>)).toEqual(expected);
+  });
+
+  it('when the password environment variable is not set, then the fix is named', () => {
+    expect(problems({ directories: [directory] }, {})).toEqual([
+      'directories[0].passwordEnv: environment variable CORP_PW is not set or empty: export CORP_PW=<bind password> before starting',
+    ]);
+  });
+
+  it('when several keys are wrong, then each gets its own line', () => {
+    expect(problems({ directories: [{ ...directory, url: 'x', searchBase: '' }] })).toHaveLength(2);
+  });
+
+  it('when the file is not valid YAML, then the file and the parser message are named', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    const file = path.join(dir, 'dialpane.yaml');
+    writeFileSync(file, 'directories: [\n  - id: x\n');
+    expect(() => loadConfig(file, {})).toThrow(ConfigError);
+    try {
+      loadConfig(file, {});
+    } catch (error) {
+      expect((error as ConfigError).problems[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid YAML: `));
+    }
+  });
+
+  it('when the file does not exist, then the path is named', () => {
+    expect(() => loadConfig('/nonexistent/dialpane.yaml', {})).toThrow('configuration file /nonexistent/dialpane.yaml does not exist');
+  });
+
+  it('never puts the password into an error message', () => {
+    const secret = 'hunter2-very-secret';
+    const lines = problems({ directories: [{ ...directory, url: 'bad' }] }, { CORP_PW: secret });
+    expect(lines.join('\n')).not.toContain(secret);
+  });
+});
