@@ -98,6 +98,7 @@ export const ldapDirectorySchema = z
     timeouts,
   })
   .strict()
+  .describe('An LDAP directory or Active Directory domain, searched with a service account.')
   .refine((d) => (d.passwordEnv === undefined) !== (d.passwordFile === undefined), {
     message: 'needs exactly one of passwordEnv or passwordFile: set passwordEnv: NAME and export NAME, or passwordFile: /path/to/file',
     path: ['passwordEnv'],
@@ -110,7 +111,8 @@ export const ldifDirectorySchema = z
     kind: z.literal('ldif').describe('ldif = people read from an LDIF file (the embedded demo uses this).'),
     file: z.string().min(1).describe('LDIF file to read.'),
   })
-  .strict();
+  .strict()
+  .describe('People read from an LDIF file and searched in memory: for trying Dialpane without a server.');
 
 export const directorySchema = z.discriminatedUnion('kind', [ldapDirectorySchema, ldifDirectorySchema]);
 
