@@ -1,28 +1,109 @@
-/** Placeholder: the LDAP/Active Directory implementation lands with the integration tests. */
+/**
+ * The Directory of a real LDAP server or Active Directory, on ldapts. The pieces live in ldap/:
+ * filters.ts (every filter, never string concatenation), connection.ts (TLS, timeouts, bind),
+ * shared-connection.ts (one reused connection, reopened when dropped), show-all.ts (Show All
+ * cursor sessions on the paged results control) and errors.ts (failures as DialpaneErrors).
+ */
+import { AndFilter, type Client, type Filter, type SearchOptions, type SearchResult } from 'ldapts';
 import type { PageResponse, Person, SearchResponse } from '../../src/shared/api';
 import type { LdapDirectoryConfig } from '../config/schema';
 import type { PhoneNormalizer } from '../phone/normalize';
+import { attributeMap, type AttributeMap } from './attributes';
 import type { Directory } from './directory';
+import { AttributeBag, byDisplayName, guidBytesFromId, requestedAttributes, toPerson } from './entry';
+import { LdapConnector } from './ldap/connection';
+import { bufferAttributes, needsPostFilter, peopleFilter, personIdFilter, searchFilter } from './ldap/filters';
+import { SharedConnection } from './ldap/shared-connection';
+import { ShowAllSessions } from './ldap/show-all';
+import { parseQuery, personMatches } from './query';
+
+/**
+ * How many candidates a search asks for when the LDAP filter is wider than the answer (digits,
+ * several words): enough that the exact matches of a page are among them, and never above 1,000,
+ * the page Active Directory serves in one response.
+ */
+export function candidateLimit(limit: number, postFiltered: boolean): number {
+  return postFiltered ? Math.min(1000, Math.max(250, (limit + 1) * 5)) : limit + 1;
+}
 
 export class LdapDirectory implements Directory {
   readonly id: string;
   readonly displayName: string;
+  private readonly map: AttributeMap;
+  private readonly people: Filter;
+  private readonly connector: LdapConnector;
+  private readonly shared: SharedConnection;
+  private readonly showAll: ShowAllSessions;
+
   constructor(
     readonly config: LdapDirectoryConfig,
-    private readonly password: string,
+    password: string,
     private readonly phones: PhoneNormalizer,
   ) {
     this.id = config.id;
     this.displayName = config.displayName;
+    this.map = attributeMap(config.kind, config.attributes);
+    this.people = peopleFilter(config.kind, config.filter);
+    this.connector = new LdapConnector(config, password);
+    this.shared = new SharedConnection(() => this.connector.open());
+    this.showAll = new ShowAllSessions({
+      open: () => this.connector.open(),
+      pages: (client) => client.searchPaginated(config.searchBase, { ...this.searchOptions(this.people), paged: { pageSize: config.pageSize } }),
+      toPeople: (result) => this.toPeople(result),
+      fail: (error) => this.connector.fail(error, 'search'),
+    });
   }
-  search(_q: string, _limit: number): Promise<SearchResponse> {
-    throw new Error('not implemented');
+
+  private searchOptions(filter: Filter): SearchOptions {
+    return {
+      scope: 'sub',
+      filter,
+      attributes: requestedAttributes(this.map),
+      explicitBufferAttributes: bufferAttributes(this.map),
+      timeLimit: Math.ceil(this.config.timeouts.requestMs / 1000),
+    };
   }
-  listPage(_cursor: string | undefined, _pageSize: number): Promise<PageResponse> {
-    throw new Error('not implemented');
+
+  /** Search references (other naming contexts, other domains) are ignored, never followed. */
+  private toPeople(result: SearchResult): Person[] {
+    return result.searchEntries.map((entry) => toPerson(AttributeBag.fromEntry(entry), this.map, this.phones)).filter((p): p is Person => p !== undefined);
   }
-  get(_personId: string): Promise<Person | undefined> {
-    throw new Error('not implemented');
+
+  /** People matching `filter`, and how many entries came back (to tell when sizeLimit was reached). */
+  private async find(filter: Filter, sizeLimit: number): Promise<{ people: Person[]; entries: number }> {
+    let result: SearchResult;
+    try {
+      // With sizeLimit set, ldapts keeps the entries of a sizeLimitExceeded (code 4) answer
+      // instead of throwing, whether our limit or the server's cap stopped the search.
+      result = await this.shared.run((client: Client) => client.search(this.config.searchBase, { ...this.searchOptions(filter), sizeLimit }));
+    } catch (error) {
+      throw this.connector.fail(error, 'search');
+    }
+    return { people: this.toPeople(result), entries: result.searchEntries.length };
   }
-  async close(): Promise<void> {}
+
+  async search(q: string, limit: number): Promise<SearchResponse> {
+    const query = parseQuery(q);
+    const postFiltered = needsPostFilter(query);
+    const sizeLimit = candidateLimit(limit, postFiltered);
+    const candidates = await this.find(new AndFilter({ filters: [this.people, searchFilter(query, this.map)] }), sizeLimit);
+    const matches = candidates.people.filter((p) => personMatches(p, query)).sort(byDisplayName);
+    // A full set of candidates means the server stopped at sizeLimit: there may be more.
+    return { people: matches.slice(0, limit), more: matches.length > limit || candidates.entries >= sizeLimit };
+  }
+
+  async listPage(cursor: string | undefined, pageSize: number): Promise<PageResponse> {
+    return this.showAll.page(cursor, pageSize);
+  }
+
+  async get(personId: string): Promise<Person | undefined> {
+    const byId = personIdFilter(personId, this.map, guidBytesFromId);
+    if (byId === undefined) return undefined;
+    const { people } = await this.find(new AndFilter({ filters: [this.people, byId] }), 2);
+    return people.length === 1 ? people[0] : undefined;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.showAll.closeAll(), this.shared.close()]);
+  }
 }

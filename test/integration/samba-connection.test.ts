@@ -1,0 +1,168 @@
+/**
+ * Connecting to the real Samba AD DC: bind identities, TLS, and every failure as a stable
+ * { code, message, hint } answer (503/504, never a 500 or a stack trace, never the password).
+ */
+import request from 'supertest';
+import type { LoadedConfig } from '../../server/config/load';
+import type { ApiError, SearchResponse } from '../../src/shared/api';
+import { SAMBA_SERVICE_ACCOUNT } from '../fixtures/samba-fixture';
+import { SAMBA_DIRECTORY_ID, sambaDirectoryConfig, sambaTls, testServers } from '../servers/env';
+import { startBlackHole } from '../servers/tcp-proxy';
+import { openApp } from './helpers';
+
+const people = `/api/directories/${SAMBA_DIRECTORY_ID}/people`;
+
+/** Searches "Müller" (or opens Show All) on a fresh app for `loaded`; returns status and body. */
+async function ask(loaded: LoadedConfig, query: Record<string, string> = { q: 'Müller' }): Promise<{ status: number; body: unknown }> {
+  const t = openApp(loaded);
+  try {
+    const res = await request(t.app).get(people).query(query);
+    return { status: res.status, body: res.body as unknown };
+  } finally {
+    await t.close();
+  }
+}
+
+describe('binding to Samba Active Directory', () => {
+  it.each([
+    ['a user principal name', SAMBA_SERVICE_ACCOUNT.upn],
+    ['a down-level name DOMAIN\\user', SAMBA_SERVICE_ACCOUNT.downLevel],
+    ['a full DN', SAMBA_SERVICE_ACCOUNT.dn],
+  ])('when the bind identity is %s, then search works', async (_form, bindUser) => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { bindUser } }));
+    expect(status).toBe(200);
+    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jürgen Müller']);
+  });
+
+  it('when the password is wrong, then 503 DIRECTORY_BIND_FAILED names the bind user and reason but never the password', async () => {
+    const wrong = 'Wrong-Secret-4711';
+    const { status, body } = await ask(sambaDirectoryConfig({ password: wrong }));
+    expect(status).toBe(503);
+    expect(body).toEqual({
+      code: 'DIRECTORY_BIND_FAILED',
+      message: `${testServers().samba.host}:389 refused the bind as "svc-dialpane@monkey.com": the password is wrong (or, on Samba, the user does not exist).`,
+      hint: expect.stringContaining('bindUser'),
+    });
+    expect(JSON.stringify(body)).not.toContain(wrong);
+  });
+
+  it('when the bind user is a bare account name, then 503 DIRECTORY_BIND_FAILED (AD wants user@domain, DOMAIN\\user or a DN)', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { bindUser: 'svc-dialpane' } }));
+    expect(status).toBe(503);
+    expect((body as ApiError).code).toBe('DIRECTORY_BIND_FAILED');
+    expect((body as ApiError).hint).toContain('DOMAIN\\user');
+  });
+});
+
+describe('reaching Samba Active Directory', () => {
+  it('when nothing listens on the configured port, then 503 DIRECTORY_UNREACHABLE names the refused host:port', async () => {
+    const host = testServers().samba.host;
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: `ldap://${host}:1` } }));
+    expect(status).toBe(503);
+    expect(body).toEqual({
+      code: 'DIRECTORY_UNREACHABLE',
+      message: `The connection was refused by ${host}:1.`,
+      hint: 'Is the directory server running and listening on port 1? 389 is only the default port for ldap://; write the port in url when it differs.',
+    });
+  });
+
+  it('when the host name does not resolve, then 503 DIRECTORY_UNREACHABLE says so', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: 'ldap://dc1.monkey.invalid' } }));
+    expect(status).toBe(503);
+    expect((body as ApiError).code).toBe('DIRECTORY_UNREACHABLE');
+    expect((body as ApiError).message).toMatch(/^The host name dc1\.monkey\.invalid could not be resolved/);
+  });
+
+  it('when Show All is asked of an unreachable directory, then it is 503 DIRECTORY_UNREACHABLE too', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: `ldap://${testServers().samba.host}:1` } }), {});
+    expect(status).toBe(503);
+    expect((body as ApiError).code).toBe('DIRECTORY_UNREACHABLE');
+  });
+
+  it('when the server accepts the connection but never answers, then 504 DIRECTORY_TIMEOUT after timeouts.requestMs', async () => {
+    const hole = await startBlackHole();
+    try {
+      const started = Date.now();
+      const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: `ldap://127.0.0.1:${hole.port}`, timeouts: { connectMs: 1000, requestMs: 400 } } }));
+      expect(status).toBe(504);
+      expect(body).toEqual({ code: 'DIRECTORY_TIMEOUT', message: `127.0.0.1:${hole.port} did not answer the bind in time.`, hint: expect.stringContaining('timeouts.requestMs') });
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await hole.close();
+    }
+  });
+});
+
+describe('search base on Samba Active Directory', () => {
+  it('when the search base does not exist, then 503 DIRECTORY_SEARCH_BASE names it', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { searchBase: 'OU=Nowhere,DC=monkey,DC=com' } }));
+    expect(status).toBe(503);
+    expect(body).toEqual({
+      code: 'DIRECTORY_SEARCH_BASE',
+      message: `The search base "OU=Nowhere,DC=monkey,DC=com" does not exist on ${testServers().samba.host}:389.`,
+      hint: 'Check searchBase: the DN of the container of the people, e.g. CN=Users,DC=monkey,DC=com.',
+    });
+  });
+
+  it('when the search base is not a DN, then 503 DIRECTORY_SEARCH_BASE', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { searchBase: 'Users' } }));
+    expect(status).toBe(503);
+    expect((body as ApiError).code).toBe('DIRECTORY_SEARCH_BASE');
+  });
+
+  it('when Show All starts under a missing search base, then 503 DIRECTORY_SEARCH_BASE', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { searchBase: 'OU=Nowhere,DC=monkey,DC=com' } }), {});
+    expect(status).toBe(503);
+    expect((body as ApiError).code).toBe('DIRECTORY_SEARCH_BASE');
+  });
+
+  it('when the search base is the whole domain, then the search references to other partitions are ignored', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { searchBase: 'DC=monkey,DC=com' } }), { q: 'Jane Doe' });
+    expect(status).toBe(200);
+    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jane Doe']);
+  });
+
+  it('when a configured filter narrows the people, then only they are found', async () => {
+    const { body } = await ask(sambaDirectoryConfig({ directory: { filter: '(department=Engineering)' } }), { q: 'Mateja' });
+    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Mateja Novak']);
+    const { body: none } = await ask(sambaDirectoryConfig({ directory: { filter: '(department=Engineering)' } }), { q: 'Priya' });
+    expect(none).toEqual({ people: [], more: false });
+  });
+
+  it('when the configured filter holds an escaped UTF-8 value, then it matches the characters it spells', async () => {
+    const { body } = await ask(sambaDirectoryConfig({ directory: { filter: '(sn=M\\c3\\bcller)' } }), { q: 'Jürgen' });
+    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jürgen Müller']);
+  });
+});
+
+describe('TLS to Samba Active Directory', () => {
+  it('when ldaps:// is used with the CA file and the certificate host name, then search works', async () => {
+    const tls = sambaTls();
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: tls.ldapsUrl, tls: { caFile: tls.caFile, servername: tls.servername } } }));
+    expect(status).toBe(200);
+    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jürgen Müller']);
+  });
+
+  it('when StartTLS is used on ldap:// with the CA file and the certificate host name, then search works', async () => {
+    const tls = sambaTls();
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { startTls: true, tls: { caFile: tls.caFile, servername: tls.servername } } }));
+    expect(status).toBe(200);
+    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jürgen Müller']);
+  });
+
+  it('when ldaps:// is used without the CA, then 503 DIRECTORY_UNREACHABLE explains the certificate check', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: sambaTls().ldapsUrl } }));
+    expect(status).toBe(503);
+    expect((body as ApiError).code).toBe('DIRECTORY_UNREACHABLE');
+    expect((body as ApiError).message).toContain('TLS connection');
+    expect((body as ApiError).hint).toContain('tls.caFile');
+  });
+
+  it('when the CA is given but the URL is an IP address without tls.servername, then the host name mismatch is reported', async () => {
+    const tls = sambaTls();
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: tls.ldapsUrl, tls: { caFile: tls.caFile } } }));
+    expect(status).toBe(503);
+    expect((body as ApiError).message).toMatch(/does not match certificate/);
+    expect((body as ApiError).hint).toContain('tls.servername');
+  });
+});
