@@ -1,6 +1,7 @@
 /**
  * What tests use to reach the real directory servers started by the Jest global setup
- * (test/servers/global-setup.ts, which writes test-output/servers.json).
+ * (test/servers/global-setup.ts; it passes them to the workers in DIALPANE_TEST_SERVERS and
+ * writes a copy to test-output/servers.json for scripts outside Jest).
  *
  * Configurations — validated exactly like the service validates a file (parseConfig), with the
  * bind password passed through an environment object, never inline:
@@ -33,7 +34,7 @@ import { parseConfig } from '../../server/config/load';
 import { mailOf, NAMED_PEOPLE, type FixturePerson } from '../fixtures/people';
 import { SAMBA_BUILTIN_PEOPLE, SAMBA_SERVICE_ACCOUNT, SAMBA_USERS_DN, sambaFixture } from '../fixtures/samba-fixture';
 import { SLAPD_PEOPLE_DN, SLAPD_SERVICE_ACCOUNT, SLAPD_SIZE_LIMIT, slapdFixture } from '../fixtures/slapd-fixture';
-import { readServersFile, SERVERS_FILE, type ServersFile } from './servers-file';
+import { currentServers, SERVERS_FILE, type ServersRecord } from './servers-file';
 
 export const SAMBA_DIRECTORY_ID = 'samba';
 export const SLAPD_DIRECTORY_ID = 'slapd';
@@ -50,8 +51,8 @@ export interface TestDirectoryOptions {
 }
 
 /** The running servers; fails with the reason when the global setup did not start them. */
-export function testServers(): ServersFile {
-  const servers = readServersFile();
+export function testServers(): ServersRecord {
+  const servers = currentServers();
   if (!servers) {
     throw new Error(`${SERVERS_FILE} is missing: the test servers were not started. Run the tests through the root jest config (npx jest --selectProjects integration), whose global setup starts them.`);
   }

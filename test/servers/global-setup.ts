@@ -1,16 +1,18 @@
 /**
  * Jest global setup: starts the Samba AD DC and the OpenLDAP slapd once for the whole run, in
- * parallel, and writes their connection facts to test-output/servers.json for the test workers
- * (see env.ts). The global teardown stops them by PID.
+ * parallel, and records their connection facts for the test workers (servers-file.ts; tests read
+ * them through env.ts). The global teardown stops them by PID.
  *
- * Servers a previous, interrupted run left behind (PIDs in the old servers.json whose command line
- * still names that run's private directory) are stopped first, so port 389 is free again.
- * When only the unit project is selected (`--selectProjects unit`) no server is started.
+ * - Servers left by an interrupted run (its Jest process is gone) are stopped first, by the PIDs
+ *   it recorded and only while their command line still names that run's private directory.
+ * - Another run on the same machine keeps its servers: Samba then takes the next free loopback
+ *   address (127.0.0.3, …, see samba.ts), slapd always takes a free port.
+ * - When only the unit project is selected (`--selectProjects unit`) no server is started.
  */
 import { readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { stopPid } from './processes';
 import { startSamba, type RunningSamba } from './samba';
-import { readServersFile, SERVERS_FILE, writeServersFile } from './servers-file';
+import { orphanedRecords, recordServers } from './servers-file';
 import { startSlapd, type RunningSlapd } from './slapd';
 
 export interface StartedServers {
@@ -39,28 +41,21 @@ function needsServers(): boolean {
 }
 
 async function stopLeftovers(): Promise<void> {
-  let previous;
-  try {
-    previous = readServersFile();
-  } catch {
-    return; // unreadable: nothing we could trust to stop
-  }
-  if (!previous) return;
-  for (const server of [previous.samba, previous.slapd]) {
-    if (!server) continue;
-    let commandLine = '';
-    try {
-      commandLine = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8');
-    } catch {
-      continue; // already gone
-    }
-    if (commandLine.includes(server.dir)) {
+  for (const { file, record } of orphanedRecords()) {
+    for (const server of [record.samba, record.slapd]) {
+      let commandLine = '';
+      try {
+        commandLine = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8');
+      } catch {
+        continue; // already gone
+      }
+      if (!commandLine.includes(server.dir)) continue; // the PID now belongs to something else
       console.log(`test servers: stopping PID ${server.pid} left by an interrupted run`);
       await stopPid(server.pid);
       rmSync(server.dir, { recursive: true, force: true });
     }
+    unlinkSync(file);
   }
-  unlinkSync(SERVERS_FILE);
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -72,16 +67,16 @@ export default async function globalSetup(): Promise<void> {
 
   const servers: StartedServers = {};
   (globalThis as Record<string, unknown>)[STARTED_KEY] = servers;
-  const [samba, slapd] = await Promise.allSettled([
+  const results = await Promise.allSettled([
     startSamba({ log }).then((s) => (servers.samba = s)),
     startSlapd({ log }).then((s) => (servers.slapd = s)),
   ]);
-  const failures = [samba, slapd].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failures.length > 0 || !servers.samba || !servers.slapd) {
     await Promise.all([servers.samba?.stop(), servers.slapd?.stop()]);
     throw new Error(`test servers could not start:\n${failures.map((f) => (f.reason instanceof Error ? f.reason.message : String(f.reason))).join('\n')}`);
   }
   const setupMs = Date.now() - started;
-  writeServersFile({ samba: servers.samba.info, slapd: servers.slapd.info, setupMs });
+  recordServers({ samba: servers.samba.info, slapd: servers.slapd.info, ownerPid: process.pid, setupMs });
   console.log(`test servers: ready in ${setupMs} ms (Samba ${servers.samba.info.url}, slapd ${servers.slapd.info.url})`);
 }

@@ -94,7 +94,8 @@ export function startProcess(command: string, args: readonly string[], log: stri
   return { child, pid: child.pid, exitReason: () => reason };
 }
 
-const isAlive = (pid: number): boolean => {
+/** True while a process with this PID exists. */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

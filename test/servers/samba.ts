@@ -1,19 +1,25 @@
 /**
  * A real Samba Active Directory DC for the tests: provisioned as realm MONKEY.COM / domain MONKEY
- * into a private temporary directory, listening on a loopback address of its own (127.0.0.2 by
- * default, so a busy 127.0.0.1:389 does not matter; override with DIALPANE_TEST_SAMBA_HOST), run in
- * the foreground (`samba -i -M single`) and stopped by the PID we started.
+ * into a private temporary directory, run in the foreground (`samba -i -M single`) and stopped by
+ * the PID we started.
+ *
+ * Samba's ports (389, 636, 88, …) are fixed, so each DC takes a loopback address of its own: the
+ * first of 127.0.0.2, 127.0.0.3, … that no other test run has reserved (a lock file naming the
+ * owner's PID, taken over when that process is gone) and where nothing listens on 389. A busy
+ * 127.0.0.1:389 never matters. DIALPANE_TEST_SAMBA_HOST forces an address. The domain gets a random
+ * SID, and the start-up probe checks it, so a test run never mistakes another run's DC for its own.
  *
  * Steps and their usual cost on a 2-core machine: provision 5-6 s, first start 2-3 s (Samba writes
  * its TLS CA then), fixtures 2-4 s (one ldapmodify over LDAPS, needed for the service account's
  * unicodePwd).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'ldapts';
 import { SAMBA_ADMIN_PASSWORD, SAMBA_BASE_DN, SAMBA_DOMAIN, SAMBA_REALM, sambaFixture } from '../fixtures/samba-fixture';
-import { requireCommands, run, startProcess, stopPid, waitUntil } from './processes';
+import { isAlive, isListening, requireCommands, run, startProcess, stopPid, waitUntil, type Started } from './processes';
 
 export interface SambaInfo {
   host: string;
@@ -38,61 +44,104 @@ export interface RunningSamba {
 
 const ADMIN = `Administrator@${SAMBA_REALM.toLowerCase()}`;
 
-async function answersLdap(url: string): Promise<boolean> {
+/** The text form S-1-5-21-… of a binary SID. */
+function sidText(bytes: Buffer): string {
+  const authority = bytes.readUIntBE(2, 6);
+  const subs = Array.from({ length: bytes.readUInt8(1) }, (_, i) => bytes.readUInt32LE(8 + 4 * i));
+  return ['S', bytes.readUInt8(0), authority, ...subs].join('-');
+}
+
+/** True when our DC answers: the admin binds and the domain has the SID we provisioned. */
+async function answersLdap(url: string, domainSid: string): Promise<boolean> {
   const client = new Client({ url, connectTimeout: 1_000, timeout: 2_000 });
   try {
     await client.bind(ADMIN, SAMBA_ADMIN_PASSWORD);
-    await client.search(SAMBA_BASE_DN, { scope: 'base', attributes: ['1.1'] });
+    const { searchEntries } = await client.search(SAMBA_BASE_DN, { scope: 'base', attributes: ['objectSid'], explicitBufferAttributes: ['objectSid'] });
+    const sid = searchEntries[0]?.['objectSid'];
+    const found = Buffer.isBuffer(sid) ? sidText(sid) : 'none';
+    if (found !== domainSid) throw new Error(`another Samba DC (domain SID ${found}) answers on ${url}`);
     return true;
   } finally {
     await client.unbind().catch(() => undefined);
   }
 }
 
-export async function startSamba(options: { host?: string; bulkCount?: number; log?: (line: string) => void } = {}): Promise<RunningSamba> {
+const LOCK_DIR = path.join(os.tmpdir(), 'dialpane-test-locks');
+
+/** Reserves a loopback address for one DC; the returned function gives it back. */
+async function reserveLoopbackAddress(): Promise<{ host: string; release: () => void }> {
+  mkdirSync(LOCK_DIR, { recursive: true });
+  const forced = process.env['DIALPANE_TEST_SAMBA_HOST'];
+  const candidates = forced ? [forced] : Array.from({ length: 38 }, (_, i) => `127.0.0.${i + 2}`);
+  for (const host of candidates) {
+    const lock = path.join(LOCK_DIR, `samba-${host}.lock`);
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      const owner = Number(readFileSync(lock, 'utf8'));
+      if (isAlive(owner)) continue;
+      writeFileSync(lock, String(process.pid)); // the run that held it is gone
+    }
+    const release = (): void => {
+      try {
+        if (readFileSync(lock, 'utf8') === String(process.pid)) unlinkSync(lock);
+      } catch {
+        // already released
+      }
+    };
+    if (!(await isListening(host, 389))) return { host, release };
+    release();
+  }
+  throw new Error(`no loopback address for a Samba DC: ${candidates.join(', ')} are reserved by other test runs or busy on port 389`);
+}
+
+export async function startSamba(options: { bulkCount?: number; log?: (line: string) => void } = {}): Promise<RunningSamba> {
   const tools = requireCommands(
     { samba: 'samba', 'samba-tool': 'samba-ad-dc samba-ad-provision python3-samba', ldapmodify: 'ldap-utils' },
     'The Samba Active Directory test server',
   );
-  const host = options.host ?? process.env['DIALPANE_TEST_SAMBA_HOST'] ?? '127.0.0.2';
   const say = options.log ?? (() => undefined);
+  const { host, release } = await reserveLoopbackAddress();
+  const domainSid = `S-1-5-21-${randomInt(1, 2 ** 31)}-${randomInt(1, 2 ** 31)}-${randomInt(1, 2 ** 31)}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-samba-'));
-  const run_ = path.join(dir, 'run');
-  mkdirSync(run_);
+  const runDir = path.join(dir, 'run');
+  mkdirSync(runDir);
   const log = path.join(dir, 'samba-setup.log');
-  const started = Date.now();
-
-  await run(
-    tools['samba-tool'] as string,
-    [
-      'domain', 'provision', '--configfile=/dev/null', `--targetdir=${dir}`,
-      `--realm=${SAMBA_REALM}`, `--domain=${SAMBA_DOMAIN}`, '--server-role=dc', '--dns-backend=SAMBA_INTERNAL',
-      `--adminpass=${SAMBA_ADMIN_PASSWORD}`, '--host-name=dc1', `--host-ip=${host}`, '--backend-store=mdb',
-      `--option=interfaces=${host}/8`, '--option=bind interfaces only=yes',
-      `--option=pid directory=${run_}`, `--option=ncalrpc dir=${run_}/ncalrpc`,
-      `--option=winbindd socket directory=${run_}/winbindd`, `--option=ntp signd socket directory=${run_}/ntp_signd`,
-      // Everything that would talk to the network beyond loopback stays off.
-      '--option=server services=-nbt -wrepl -dnsupdate -dns -s3fs -winbindd -ntp_signd', '--option=disable netbios=yes',
-    ],
-    log,
-  );
-  say(`samba: provisioned in ${Date.now() - started} ms`);
-
-  // Given as --option these are dropped; they must be in [global]. Simple binds on 389 need the first;
-  // the second makes bulk loads ~3x faster (test data only).
-  const smbConf = path.join(dir, 'etc', 'smb.conf');
-  writeFileSync(smbConf, readFileSync(smbConf, 'utf8').replace(/^\[global\]$/m, '[global]\n\tldap server require strong auth = no\n\tldb:nosync = true'));
-
-  const server = startProcess(tools['samba'] as string, ['-s', smbConf, '-i', '-M', 'single', '--debuglevel=1'], path.join(dir, 'samba.log'));
+  let server: Started | undefined;
   const stop = async (): Promise<void> => {
-    await stopPid(server.pid);
+    if (server) await stopPid(server.pid);
     if (!process.env['DIALPANE_KEEP_SERVERS']) rmSync(dir, { recursive: true, force: true });
+    release();
   };
+
   try {
+    const started = Date.now();
+    await run(
+      tools['samba-tool'] as string,
+      [
+        'domain', 'provision', '--configfile=/dev/null', `--targetdir=${dir}`,
+        `--realm=${SAMBA_REALM}`, `--domain=${SAMBA_DOMAIN}`, `--domain-sid=${domainSid}`, '--server-role=dc',
+        '--dns-backend=SAMBA_INTERNAL', `--adminpass=${SAMBA_ADMIN_PASSWORD}`, '--host-name=dc1', `--host-ip=${host}`,
+        '--backend-store=mdb', `--option=interfaces=${host}/8`, '--option=bind interfaces only=yes',
+        `--option=pid directory=${runDir}`, `--option=ncalrpc dir=${runDir}/ncalrpc`,
+        `--option=winbindd socket directory=${runDir}/winbindd`, `--option=ntp signd socket directory=${runDir}/ntp_signd`,
+        // Everything that would talk to the network beyond loopback stays off.
+        '--option=server services=-nbt -wrepl -dnsupdate -dns -s3fs -winbindd -ntp_signd', '--option=disable netbios=yes',
+      ],
+      log,
+    );
+    say(`samba: provisioned on ${host} in ${Date.now() - started} ms`);
+
+    // Given as --option these are dropped; they must be in [global]. Simple binds on 389 need the
+    // first; the second makes bulk loads ~3x faster (test data only).
+    const smbConf = path.join(dir, 'etc', 'smb.conf');
+    writeFileSync(smbConf, readFileSync(smbConf, 'utf8').replace(/^\[global\]$/m, '[global]\n\tldap server require strong auth = no\n\tldb:nosync = true'));
+
     const url = `ldap://${host}:389`;
     const ldapsUrl = `ldaps://${host}:636`;
     const beforeStart = Date.now();
-    await waitUntil(`Samba on ${url}`, () => answersLdap(url), { timeoutMs: 30_000, server });
+    server = startProcess(tools['samba'] as string, ['-s', smbConf, '-i', '-M', 'single', '--debuglevel=1'], path.join(dir, 'samba.log'));
+    await waitUntil(`Samba on ${url}`, () => answersLdap(url, domainSid), { timeoutMs: 30_000, server });
     say(`samba: LDAP answered ${Date.now() - beforeStart} ms after start`);
 
     const fixture = sambaFixture(options.bulkCount);
