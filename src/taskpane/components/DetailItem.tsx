@@ -1,0 +1,34 @@
+import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import type { JSX } from 'react';
+import { Icon, type IconName } from './icons';
+
+const ICON_PX = 16;
+
+const useStyles = makeStyles({
+  item: { display: 'flex', flexDirection: 'column' },
+  label: { ...typographyStyles.caption1, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+  icon: { flexShrink: 0 },
+  value: { ...typographyStyles.body1, margin: 0, paddingLeft: `calc(${ICON_PX}px + ${tokens.spacingHorizontalS})`, overflowWrap: 'anywhere' },
+});
+
+export interface DetailItemProps {
+  icon: IconName;
+  label: string;
+  value: string;
+  /** Makes the value a link (mailto: for mail). */
+  href?: string;
+}
+
+/** One labelled fact about a person: a <dt>/<dd> pair grouped in a <div> of the card's <dl>. */
+export function DetailItem({ icon, label, value, href }: DetailItemProps): JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.item}>
+      <dt className={styles.label}>
+        <Icon name={icon} size={ICON_PX} className={styles.icon} />
+        {label}
+      </dt>
+      <dd className={styles.value}>{href ? <Link href={href}>{value}</Link> : value}</dd>
+    </div>
+  );
+}

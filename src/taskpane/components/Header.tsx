@@ -1,0 +1,63 @@
+import { makeStyles, Select, tokens, typographyStyles } from '@fluentui/react-components';
+import { useId, type JSX } from 'react';
+import type { DirectorySummary } from '../../shared/api';
+import { strings } from '../strings';
+import { Icon } from './icons';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  mark: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    flexShrink: 0,
+    width: '32px',
+    height: '32px',
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  titles: { display: 'flex', flexDirection: 'column', minWidth: 0, flex: 1 },
+  name: { ...typographyStyles.subtitle2, margin: 0 },
+  caption: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  select: { maxWidth: '55%', minWidth: '120px' },
+});
+
+export interface HeaderProps {
+  directories: DirectorySummary[];
+  directoryId: string | null;
+  onDirectory: (id: string) => void;
+}
+
+/** Product name, and the directory: its name when there is one, a picker when there are several. */
+export function Header({ directories, directoryId, onDirectory }: HeaderProps): JSX.Element {
+  const styles = useStyles();
+  const selectId = useId();
+  const current = directories.find((d) => d.id === directoryId);
+  return (
+    <header className={styles.header}>
+      <span className={styles.mark}>
+        <Icon name="call" size={18} />
+      </span>
+      <div className={styles.titles}>
+        <h1 className={styles.name}>{strings.appName}</h1>
+        {directories.length <= 1 && <span className={styles.caption}>{current?.displayName ?? strings.appTagline}</span>}
+      </div>
+      {directories.length > 1 && (
+        <Select id={selectId} className={styles.select} aria-label={strings.directory.label} value={directoryId ?? ''} onChange={(_e, data) => onDirectory(data.value)}>
+          {directories.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.displayName}
+            </option>
+          ))}
+        </Select>
+      )}
+    </header>
+  );
+}
