@@ -3,6 +3,15 @@
  * filters.ts (every filter, never string concatenation), connection.ts (TLS, timeouts, bind),
  * shared-connection.ts (one reused connection, reopened when dropped), show-all.ts (Show All
  * cursor sessions on the paged results control) and errors.ts (failures as DialpaneErrors).
+ *
+ * Known limits, by design for now:
+ * - A search returns the first matches the server sends (at most sizeLimit), sorted here by display
+ *   name; `more` tells the user to type more. ldapts accepts a sizeLimitExceeded answer without
+ *   saying whose limit stopped it, so a server capping below our sizeLimit (never the case with
+ *   AD's default of 1,000 and our at most 1,000) would be read as "no more".
+ * - Show All lists in the server's order: sorting would need the server-side sort control, which
+ *   OpenLDAP offers only with the sssvlv overlay.
+ * - Active Directory's ANR (ambiguous name resolution) is not used yet.
  */
 import { AndFilter, type Client, type Filter, type SearchOptions, type SearchResult } from 'ldapts';
 import type { PageResponse, Person, SearchResponse } from '../../src/shared/api';

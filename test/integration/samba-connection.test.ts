@@ -2,7 +2,10 @@
  * Connecting to the real Samba AD DC: bind identities, TLS, and every failure as a stable
  * { code, message, hint } answer (503/504, never a 500 or a stack trace, never the password).
  */
+import pino from 'pino';
 import request from 'supertest';
+import { createApp } from '../../server/app';
+import { createDirectories } from '../../server/directory/create-directories';
 import type { LoadedConfig } from '../../server/config/load';
 import type { ApiError, SearchResponse } from '../../src/shared/api';
 import { SAMBA_SERVICE_ACCOUNT } from '../fixtures/samba-fixture';
@@ -44,6 +47,23 @@ describe('binding to Samba Active Directory', () => {
       hint: expect.stringContaining('bindUser'),
     });
     expect(JSON.stringify(body)).not.toContain(wrong);
+  });
+
+  it('when the bind fails, then the service log names the failure and never holds the password', async () => {
+    const wrong = 'Wrong-Secret-4711';
+    const lines: string[] = [];
+    const loaded = sambaDirectoryConfig({ password: wrong });
+    const directories = createDirectories(loaded);
+    const app = createApp(loaded.config, { directories, logger: pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) }) });
+    try {
+      await request(app).get(people).query({ q: 'Müller' }).expect(503);
+    } finally {
+      await Promise.all(directories.map((d) => d.close()));
+    }
+    const log = lines.join('');
+    expect(log).toContain('DIRECTORY_BIND_FAILED');
+    expect(log).toContain('InvalidCredentialsError');
+    expect(log).not.toContain(wrong);
   });
 
   it('when the bind user is a bare account name, then 503 DIRECTORY_BIND_FAILED (AD wants user@domain, DOMAIN\\user or a DN)', async () => {
@@ -146,6 +166,20 @@ describe('TLS to Samba Active Directory', () => {
   it('when StartTLS is used on ldap:// with the CA file and the certificate host name, then search works', async () => {
     const tls = sambaTls();
     const { status, body } = await ask(sambaDirectoryConfig({ directory: { startTls: true, tls: { caFile: tls.caFile, servername: tls.servername } } }));
+    expect(status).toBe(200);
+    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jürgen Müller']);
+  });
+
+  it('when StartTLS is used but the certificate host name does not match, then the TLS failure is reported (the upgrade really happened)', async () => {
+    const tls = sambaTls();
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { startTls: true, tls: { caFile: tls.caFile } } }));
+    expect(status).toBe(503);
+    expect((body as ApiError).code).toBe('DIRECTORY_UNREACHABLE');
+    expect((body as ApiError).message).toMatch(/^The TLS connection to .* failed: .*does not match certificate/);
+  });
+
+  it('when ldaps:// is used with certificate checks turned off, then search works without the CA', async () => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { url: sambaTls().ldapsUrl, tls: { rejectUnauthorized: false } } }));
     expect(status).toBe(200);
     expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jürgen Müller']);
   });
