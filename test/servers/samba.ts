@@ -68,6 +68,31 @@ async function answersLdap(url: string, domainSid: string): Promise<boolean> {
 
 const LOCK_DIR = path.join(os.tmpdir(), 'dialpane-test-locks');
 
+/** Creates the lock file exclusively; a lock whose owner process is gone is removed and taken. */
+function takeLock(lock: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(lock, 'utf8'));
+      } catch {
+        continue; // removed meanwhile: try to create it again
+      }
+      // An empty file is a lock being written right now: busy.
+      if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) return false;
+      try {
+        unlinkSync(lock); // the run that held it is gone; whoever then creates it first wins
+      } catch {
+        // another run removed it first
+      }
+    }
+  }
+  return false;
+}
+
 /** Reserves a loopback address for one DC; the returned function gives it back. */
 async function reserveLoopbackAddress(): Promise<{ host: string; release: () => void }> {
   mkdirSync(LOCK_DIR, { recursive: true });
@@ -75,13 +100,7 @@ async function reserveLoopbackAddress(): Promise<{ host: string; release: () => 
   const candidates = forced ? [forced] : Array.from({ length: 38 }, (_, i) => `127.0.0.${i + 2}`);
   for (const host of candidates) {
     const lock = path.join(LOCK_DIR, `samba-${host}.lock`);
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-    } catch {
-      const owner = Number(readFileSync(lock, 'utf8'));
-      if (isAlive(owner)) continue;
-      writeFileSync(lock, String(process.pid)); // the run that held it is gone
-    }
+    if (!takeLock(lock)) continue;
     const release = (): void => {
       try {
         if (readFileSync(lock, 'utf8') === String(process.pid)) unlinkSync(lock);
