@@ -23,7 +23,7 @@ export const dialerUnreachable = (dialer: DialerName, cause: string, error?: unk
 
 /** The dialer answered and refused: `code` is its own code (a WebDialer responseCode, an HTTP status, an AMI Reason). */
 export const dialerRejected = (dialer: DialerName, code: string, text: string, hint = 'Check the dialer settings (user, device, line) with your phone administrator.'): DialpaneError =>
-  new DialpaneError('DIALER_REJECTED', `${dialer.displayName} (${dialer.id}) refused the call: ${code} ${text}`.trim(), hint);
+  new DialpaneError('DIALER_REJECTED', `${dialer.displayName} (${dialer.id}) refused the call (${code}): ${text}`, hint);
 
 /** No answer in time: the call may or may not have been placed, so it is never retried automatically. */
 export const dialerTimeout = (dialer: DialerName, waitedFor: string, ms: number): DialpaneError =>

@@ -40,7 +40,7 @@ export class BaresipDialer implements Dialer {
     try {
       socket.write(encodeNetstring(JSON.stringify({ command: 'dial', params, token })));
       const reply = await this.awaitReply(socket, token);
-      if (!reply.ok) throw dialerRejected(this.config, 'ok=false', `baresip said "${(reply.data ?? '').trim()}"`, 'Check baresip\'s account and the dial string (dialString) against its log.');
+      if (!reply.ok) throw dialerRejected(this.config, 'ok: false', `baresip said "${(reply.data ?? '').trim()}"`, 'Check baresip\'s account and the dial string (dialString) against its log.');
       return 'ringing';
     } finally {
       socket.destroy();
