@@ -132,7 +132,8 @@ const template = (what: string) =>
   z
     .string()
     .min(1, 'must not be empty')
-    .refine((v) => [...v.matchAll(/\{([^}]*)\}/g)].every((m) => ['number', 'device', 'line'].includes(m[1] ?? '')), {
+    // Only word-like braces are placeholders: a JSON body's own braces ({"n":"{number}"}) are text.
+    .refine((v) => [...v.matchAll(/\{([A-Za-z_]+)\}/g)].every((m) => ['number', 'device', 'line'].includes(m[1] ?? '')), {
       message: 'may only use the placeholders {number}, {device} and {line}',
     })
     .describe(what);
