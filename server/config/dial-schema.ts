@@ -69,7 +69,7 @@ export const externalRuleSchema = z
       .string()
       .regex(/^[0-9*#]{0,6}$/, 'must be digits, e.g. "9", or "" for none')
       .default('')
-      .describe('Digits that get an outside line, e.g. "9"; "" for none.'),
+      .describe('Digits that get an outside line, e.g. "9"; "" for none. Never put before a number dialed with +.'),
     sameCountry: z
       .enum(['national', 'international'])
       .default('national')
@@ -142,6 +142,9 @@ export const uriDialerSchema = z
   .object({
     kind: z.literal('uri').describe('uri = the pane opens a tel:, sip:, callto: or ciscotel: link; the service only builds it.'),
     ...common,
+    // Links go to whatever app the computer has (Teams, Jabber, a softphone), which expects the global +
+    // form and applies its own dial plan; dial rules are for links that reach your PBX as is.
+    applyDialRules: z.boolean().default(false).describe('Rewrite numbers with dialRules (true for links that go straight to your PBX); false = the international + form.'),
     scheme: z.enum(['tel', 'sip', 'sips', 'callto', 'ciscotel']).default('tel').describe('Link scheme: tel (any phone app), sip/sips, callto, ciscotel (Cisco Jabber).'),
     sipDomain: z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be a host name, e.g. pbx.example.com').optional().describe('Host part of sip:/sips: links, e.g. pbx.example.com.'),
     phoneContext: z.string().min(1).optional().describe('phone-context of tel: links for numbers without + (extensions, outside-line digits), e.g. your domain.'),

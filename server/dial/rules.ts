@@ -87,6 +87,7 @@ export class DialRules {
       // The configuration check refuses this combination; reaching it means that check was bypassed.
       throw new Error(`rule ${rule.match} keeps + but the dialer takes ${context.internationalPrefix}`);
     }
-    return [...outside, ...international(prefix, parts)];
+    // A number with + is in global form, which a phone system taking + routes itself: "9+44…" is no dial string.
+    return prefix === '+' ? international(prefix, parts) : [...outside, ...international(prefix, parts)];
   }
 }

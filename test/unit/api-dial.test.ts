@@ -11,9 +11,9 @@ const loaded = parseConfig(
     dialRules: [{ kind: 'external', country: 'US', outsideLine: '9', match: '+1 408*' }],
     dialers: [
       { id: 'tel', displayName: 'Phone app', kind: 'uri' },
-      { id: 'tel-pbx', displayName: 'PBX link', kind: 'uri', phoneContext: 'monkey.com', allowUserDevice: false },
-      { id: 'sip', displayName: 'SIP client', kind: 'uri', scheme: 'sip', sipDomain: 'pbx.monkey.com', applyDialRules: false },
-      { id: 'jabber', displayName: 'Jabber', kind: 'uri', scheme: 'ciscotel', applyDialRules: false },
+      { id: 'tel-pbx', displayName: 'PBX link', kind: 'uri', phoneContext: 'monkey.com', allowUserDevice: false, applyDialRules: true },
+      { id: 'sip', displayName: 'SIP client', kind: 'uri', scheme: 'sip', sipDomain: 'pbx.monkey.com' },
+      { id: 'jabber', displayName: 'Jabber', kind: 'uri', scheme: 'ciscotel' },
     ],
   },
   {},

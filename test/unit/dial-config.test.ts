@@ -44,7 +44,7 @@ describe('dialing configuration', () => {
       dir,
     );
     expect(loaded.config.dialRules).toEqual([{ kind: 'external', match: '+*', outsideLine: '9', sameCountry: 'national', international: 'dialer' }]);
-    expect(loaded.config.dialers[0]).toEqual({ id: 'link', displayName: 'Phone app', kind: 'uri', scheme: 'tel', internationalPrefix: '+', applyDialRules: true, allowUserDevice: true });
+    expect(loaded.config.dialers[0]).toEqual({ id: 'link', displayName: 'Phone app', kind: 'uri', scheme: 'tel', internationalPrefix: '+', applyDialRules: false, allowUserDevice: true });
     expect(loaded.config.dialers[1]).toMatchObject({ host: '127.0.0.1', port: 4444, timeouts: { connectMs: 2000, replyMs: 5000 } });
     expect(loaded.config.dialers[3]).toMatchObject({ path: '/webdialer/services/WebdialerSoapService70', profile: { supportEM: false, locale: 'English', dontAutoClose: true, dontShowCallConf: true } });
     expect(loaded.config.dialers[4]).toMatchObject({ port: 5038, channel: 'PJSIP/{device}', context: 'from-internal', exten: '{number}', priority: 1, originateTimeoutMs: 30000 });

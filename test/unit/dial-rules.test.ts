@@ -86,6 +86,11 @@ describe('dial rules', () => {
     expect(dial(keep, '+44 20 7946 0000', { internationalPrefix: '+' })).toEqual({ dialed: '+442079460000', preview: 'will dial +44 20 7946 0000' });
   });
 
+  it('when the dialer takes +, then the outside line is not put before it', () => {
+    expect(dial(office, '+44 20 7946 0000', { internationalPrefix: '+' })).toEqual({ dialed: '+442079460000', preview: 'will dial +44 20 7946 0000' });
+    expect(dial(office, '+1 650 555 0100', { internationalPrefix: '+' })).toEqual({ dialed: '916505550100', preview: 'will dial 9 1 650 555 0100' });
+  });
+
   it('when a rule matches only +1 numbers, then other numbers fall through to the default', () => {
     const nanp = new DialRules(rules([{ kind: 'external', match: '+1*', country: 'US', outsideLine: '9' }]), 'US');
     expect(dial(nanp, '+1 408 555 0200')).toEqual({ dialed: '914085550200', preview: 'will dial 9 1 408 555 0200' });
