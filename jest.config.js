@@ -1,6 +1,7 @@
 /**
- * Three projects: unit (no servers), integration (real Samba AD DC and OpenLDAP slapd, started once
- * by test/servers/global-setup.ts) and e2e (headless Chromium against the built pane, same servers).
+ * Four projects: unit (no servers), integration (real Samba AD DC and OpenLDAP slapd, started once
+ * by test/servers/global-setup.ts), e2e (headless Chromium against the built pane, same servers) and
+ * dial (dial commands: each test file starts its own baresip, SIPp and local HTTP/SOAP/AMI endpoints).
  */
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 const common = {
@@ -17,5 +18,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], testTimeout: 60_000 },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 120_000 },
+    { ...common, displayName: 'dial', testMatch: ['<rootDir>/test/dial/**/*.test.ts'], testTimeout: 60_000 },
   ],
 };

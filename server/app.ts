@@ -5,7 +5,10 @@
 import express, { type Express } from 'express';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/schema';
+import { DialService, type DialServiceDeps } from './dial/dial-service';
+import type { Dialer } from './dial/dialer';
 import type { Directory } from './directory/directory';
+import { dialRouter } from './http/dial-router';
 import { directoriesRouter } from './http/directories-router';
 import { errorMiddleware, notFound } from './http/error-middleware';
 import { officeJsRouter } from './http/office-js';
@@ -13,6 +16,10 @@ import { PANE_DIR } from './paths';
 
 export interface AppDeps {
   directories: readonly Directory[];
+  /** Configured dialers (create-dialers.ts); none = the pane falls back to its tel: link. */
+  dialers?: readonly Dialer[];
+  /** Idempotency settings of POST /api/dial; tests pass a clock. */
+  idempotency?: DialServiceDeps['idempotency'];
   logger?: Logger;
   /** Folder of the built task pane; defaults to dist/pane. */
   paneDir?: string;
@@ -30,6 +37,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     res.json({ ok: true, directories: deps.directories.map((d) => ({ id: d.id, displayName: d.displayName })) });
   });
   api.use('/directories', directoriesRouter(deps.directories));
+  const dialing = new DialService({ config, directories: deps.directories, dialers: deps.dialers ?? [], logger, ...(deps.idempotency ? { idempotency: deps.idempotency } : {}) });
+  api.use(dialRouter(dialing));
   api.use(notFound);
   app.use('/api', api);
 

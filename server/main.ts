@@ -6,6 +6,7 @@ import https from 'node:https';
 import pino from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/load';
+import { createDialers } from './dial/create-dialers';
 import { createDirectories } from './directory/create-directories';
 import { tlsMaterial } from './tls-certificate';
 
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
   }
   const { config } = loaded;
   const directories = createDirectories(loaded);
-  const app = createApp(config, { directories, logger });
+  const dialers = createDialers(loaded);
+  const app = createApp(config, { directories, dialers, logger });
   const tls = await tlsMaterial(config.server);
   const server = https.createServer({ cert: tls.cert, key: tls.key }, app);
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.server.port;
     const host = config.server.host === '127.0.0.1' || config.server.host === '0.0.0.0' ? 'localhost' : config.server.host;
-    logger.info({ config: loaded.source, directories: directories.map((d) => d.id), caFile: tls.caFile }, `Dialpane is serving https://${host}:${port}/taskpane.html`);
+    logger.info({ config: loaded.source, directories: directories.map((d) => d.id), dialers: dialers.map((d) => d.traits.id), caFile: tls.caFile }, `Dialpane is serving https://${host}:${port}/taskpane.html`);
   });
 
   const stop = (): void => {

@@ -20,6 +20,8 @@ export interface LoadedConfig {
   config: Config;
   /** Bind passwords by directory id, read from the environment or files. Never logged. */
   passwords: ReadonlyMap<string, string>;
+  /** Dialer passwords (HTTP auth, WebDialer, AMI) by dialer id, read the same way. Never logged. */
+  dialerPasswords: ReadonlyMap<string, string>;
   /** Where the configuration came from, for the start-up line. */
   source: string;
 }
@@ -72,31 +74,52 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
     return `${key}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   if (issue.code === 'invalid_union' && issue.path[issue.path.length - 1] === 'kind') {
-    return `${key}: must be "ad", "ldap" or "ldif"`;
+    // Zod lists the discriminator's values on the issue: directories, dial rules and dialers alike.
+    const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map((o) => JSON.stringify(o)) : [];
+    if (options.length > 1) return `${key}: must be ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
   }
   return `${key}: ${issue.message}`;
 }
 
-function readPasswords(config: Config, env: NodeJS.ProcessEnv, baseDir: string): { passwords: Map<string, string>; problems: string[] } {
+interface SecretSource {
+  passwordEnv?: string | undefined;
+  passwordFile?: string | undefined;
+}
+
+/** One password from an environment variable or a file; a problem line naming `key` and the fix when it cannot be read. */
+function readSecret(source: SecretSource, key: string, what: string, env: NodeJS.ProcessEnv, baseDir: string, problems: string[]): string | undefined {
+  if (source.passwordEnv !== undefined) {
+    const value = env[source.passwordEnv];
+    if (!value) problems.push(`${key}.passwordEnv: environment variable ${source.passwordEnv} is not set or empty: export ${source.passwordEnv}=<${what}> before starting`);
+    return value || undefined;
+  }
+  if (source.passwordFile === undefined) return undefined;
+  const file = path.resolve(baseDir, source.passwordFile);
+  if (!existsSync(file)) {
+    problems.push(`${key}.passwordFile: ${file} does not exist: create it with the ${what}, readable only by this service`);
+    return undefined;
+  }
+  const value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  if (!value) problems.push(`${key}.passwordFile: ${file} is empty: write the ${what} into it`);
+  return value || undefined;
+}
+
+function readPasswords(config: Config, env: NodeJS.ProcessEnv, baseDir: string): { passwords: Map<string, string>; dialerPasswords: Map<string, string>; problems: string[] } {
   const passwords = new Map<string, string>();
+  const dialerPasswords = new Map<string, string>();
   const problems: string[] = [];
   config.directories.forEach((d, i) => {
     if (d.kind === 'ldif') return;
-    if (d.passwordEnv !== undefined) {
-      const value = env[d.passwordEnv];
-      if (!value) problems.push(`directories[${i}].passwordEnv: environment variable ${d.passwordEnv} is not set or empty: export ${d.passwordEnv}=<bind password> before starting`);
-      else passwords.set(d.id, value);
-    } else if (d.passwordFile !== undefined) {
-      const file = path.resolve(baseDir, d.passwordFile);
-      if (!existsSync(file)) problems.push(`directories[${i}].passwordFile: ${file} does not exist: create it with the bind password, readable only by this service`);
-      else {
-        const value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-        if (!value) problems.push(`directories[${i}].passwordFile: ${file} is empty: write the bind password into it`);
-        else passwords.set(d.id, value);
-      }
-    }
+    const value = readSecret(d, `directories[${i}]`, 'bind password', env, baseDir, problems);
+    if (value !== undefined) passwords.set(d.id, value);
   });
-  return { passwords, problems };
+  config.dialers.forEach((d, i) => {
+    const [source, key] = d.kind === 'http' ? [d.auth, `dialers[${i}].auth`] : d.kind === 'webdialer' || d.kind === 'ami' ? [d, `dialers[${i}]`] : [undefined, ''];
+    if (source === undefined) return;
+    const value = readSecret(source, key, 'password', env, baseDir, problems);
+    if (value !== undefined) dialerPasswords.set(d.id, value);
+  });
+  return { passwords, dialerPasswords, problems };
 }
 
 /** Validates an already-parsed configuration object (a file's content or the demo). */
@@ -106,12 +129,17 @@ export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessE
   if (!result.success) throw new ConfigError(result.error.issues.map((issue) => formatIssue(issue, merged)));
   const config = result.data;
   for (const d of config.directories) if (d.kind === 'ldif') d.file = path.resolve(baseDir, d.file);
-  const { passwords, problems } = readPasswords(config, env, baseDir);
+  const { passwords, dialerPasswords, problems } = readPasswords(config, env, baseDir);
   config.directories.forEach((d, i) => {
     if (d.kind === 'ldif' && !existsSync(d.file)) problems.push(`directories[${i}].file: ${d.file} does not exist`);
   });
+  config.dialers.forEach((d, i) => {
+    if ((d.kind !== 'http' && d.kind !== 'webdialer') || d.tls.caFile === undefined) return;
+    d.tls.caFile = path.resolve(baseDir, d.tls.caFile);
+    if (!existsSync(d.tls.caFile)) problems.push(`dialers[${i}].tls.caFile: ${d.tls.caFile} does not exist: give the PEM file of the CA that signed the server certificate`);
+  });
   if (problems.length > 0) throw new ConfigError(problems);
-  return { config, passwords, source };
+  return { config, passwords, dialerPasswords, source };
 }
 
 /** The configuration named by --config or DIALPANE_CONFIG, or the embedded demo when neither is given. */

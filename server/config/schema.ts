@@ -5,6 +5,7 @@
  */
 import { FilterParser } from 'ldapts';
 import { z } from 'zod';
+import { checkDialing, dialRuleSchema, dialerSchema } from './dial-schema';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -152,9 +153,15 @@ export const configSchema = z
       .strict()
       .default({ defaultCountry: 'US', extensionPattern: '^[0-9]{3,6}$' }),
     directories: z.array(directorySchema).min(1, 'must list at least one directory'),
+    dialRules: z
+      .array(dialRuleSchema)
+      .default([])
+      .describe('Ordered dial rules; the first whose match (and directories) fits a number decides how it is dialed. No match: international form with the dialer\'s internationalPrefix.'),
+    dialers: z.array(dialerSchema).default([]).describe('Ways to place a call; the pane offers "Call with …" for each. None: the pane\'s tel: link.'),
   })
   .strict()
   .superRefine((config, ctx) => {
+    checkDialing(config, ctx);
     const seen = new Set<string>();
     config.directories.forEach((d, i) => {
       if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['directories', i, 'id'], message: `"${d.id}" is used twice; every directory needs its own id` });

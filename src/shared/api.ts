@@ -76,3 +76,5 @@ export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_DEFAULT_LIMIT = 25;
 export const SEARCH_MAX_LIMIT = 200;
 export const SEARCH_MAX_QUERY_LENGTH = 128;
+
+export * from './dial-api';
