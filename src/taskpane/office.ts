@@ -3,16 +3,7 @@
  * receive plain values as props and run without Office. In a plain browser — or when office.js
  * could not load — the pane runs with `office: false` and the light theme.
  */
-
-/** The subset of `Office.context.officeTheme` the pane uses. */
-export interface OfficeThemeColors {
-  bodyBackgroundColor?: string;
-  bodyForegroundColor?: string;
-  controlBackgroundColor?: string;
-  controlForegroundColor?: string;
-  /** Newer hosts say so directly. */
-  isDarkTheme?: boolean;
-}
+import type { OfficeThemeColors } from './theme';
 
 export interface HostInfo {
   /** True once Office.onReady reported a host (Outlook); false in a plain browser. */

@@ -15,7 +15,7 @@ export const strings = {
 
   search: {
     label: 'Search people',
-    placeholder: 'Search by name, email or number',
+    placeholder: 'Name, email or number',
     showAll: 'Show all',
     showAllLabel: 'Show all people in the directory',
   },
@@ -64,9 +64,6 @@ export const strings = {
     phones: 'Phone',
     details: 'Details',
     noPhones: 'The directory has no phone number for this person.',
-    title: 'Title',
-    department: 'Department',
-    company: 'Company',
     office: 'Office',
     mail: 'Email',
     account: 'Account',

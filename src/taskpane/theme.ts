@@ -1,6 +1,15 @@
 /** Picks the Fluent theme: the Office theme when the host exposes one, else light. */
 import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
-import type { OfficeThemeColors } from './office';
+
+/** The subset of `Office.context.officeTheme` the pane uses. */
+export interface OfficeThemeColors {
+  bodyBackgroundColor?: string;
+  bodyForegroundColor?: string;
+  controlBackgroundColor?: string;
+  controlForegroundColor?: string;
+  /** Newer hosts say so directly. */
+  isDarkTheme?: boolean;
+}
 
 const HEX = /^#?([0-9a-f]{6})$/i;
 

@@ -134,8 +134,11 @@ export interface PaneBrowser {
   context: BrowserContext;
   /** Uncaught errors of any pane tab so far; tests expect none. */
   pageErrors: string[];
-  /** A fresh tab on the pane, with calls recorded. */
-  openPane(url: string): Promise<Page>;
+  /**
+   * A fresh tab on the pane, with calls recorded. `officeJs` replaces office.js with a script of
+   * the test's own (a stand-in Office host), served in its place.
+   */
+  openPane(url: string, options?: { officeJs?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -157,9 +160,11 @@ export async function launchBrowser(): Promise<PaneBrowser> {
   return {
     context,
     pageErrors,
-    async openPane(url) {
+    async openPane(url, options = {}) {
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      const { officeJs } = options;
+      if (officeJs !== undefined) await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'application/javascript', body: officeJs }));
       await page.goto(url);
       return page;
     },

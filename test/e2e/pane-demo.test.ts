@@ -17,6 +17,20 @@ import { focusedAttribute, loadEveryone, search, settled } from './pane-actions'
 const BIG_COUNT = 2500;
 const OFFLINE_PASSWORD_ENV = 'DIALPANE_E2E_OFFLINE_PASSWORD';
 
+/**
+ * A stand-in for office.js: an Outlook host in dark theme that reports through Office.onReady
+ * after a delay (the pane must already be on screen by then) and can report again.
+ */
+const FAKE_OUTLOOK_OFFICE_JS = `
+  window.Office = {
+    context: { officeTheme: { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#F5F5F5', controlBackgroundColor: '#2E2E2E', controlForegroundColor: '#F5F5F5' } },
+    onReady(callback) {
+      const info = { host: 'Outlook', platform: 'PC' };
+      return new Promise((resolve) => setTimeout(() => { if (callback) callback(info); resolve(info); }, 400));
+    },
+  };
+`;
+
 /** A TCP port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
   const server = net.createServer();
@@ -25,6 +39,9 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+// A per-project testTimeout in jest.config.js is not applied by Jest; browser steps need more than 5 s.
+jest.setTimeout(120_000);
 
 describe('task pane on the demo directory', () => {
   let tmp: string;
@@ -119,6 +136,27 @@ describe('task pane on the demo directory', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('person-card').waitFor({ state: 'detached' });
     expect(await settled(() => focusedAttribute(page, 'role'), 'listbox')).toBe('listbox');
+  });
+
+  test('when Office reports a dark theme, then the pane follows it, and again when Office reports once more', async () => {
+    page = await browser.openPane(demo.url, { officeJs: FAKE_OUTLOOK_OFFICE_JS });
+    const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="app"]') ?? document.body).backgroundColor);
+    // Rendered before Office answers: the plain-browser light theme.
+    await page.getByRole('searchbox', { name: 'Search people' }).waitFor();
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    expect(await settled(background, 'rgb(31, 31, 31)')).toBe('rgb(31, 31, 31)');
+    await search(page, 'jane');
+    await page.getByRole('option', { name: /Jane Doe/ }).waitFor();
+    await screenshot(page, 'demo-08-outlook-dark-theme');
+    // Office reports again (a host may reinitialise the pane) with a light theme: same root, new theme.
+    await page.evaluate(() => {
+      const office = (window as unknown as { Office: { context: { officeTheme: Record<string, string> }; initialize?: () => void } }).Office;
+      office.context.officeTheme = { bodyBackgroundColor: '#FAFAFA', bodyForegroundColor: '#242424' };
+      office.initialize?.();
+    });
+    expect(await settled(background, 'rgb(250, 250, 250)')).toBe('rgb(250, 250, 250)');
+    expect(await page.locator('#container > *').count()).toBe(1);
+    expect(await page.getByRole('option', { name: /Jane Doe/ }).count()).toBe(1);
   });
 
   test('when a number is copied, then it reaches the clipboard and the copy is announced', async () => {

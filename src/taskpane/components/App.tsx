@@ -82,7 +82,7 @@ export function App({ client, actions }: AppProps): JSX.Element {
 
   if (directories.status !== 'ready' || directoryId === null) {
     return (
-      <div className={styles.root}>
+      <div className={styles.root} data-testid="app">
         <Header directories={[]} directoryId={null} onDirectory={onDirectory} />
         {directories.status === 'error' ? <ErrorState error={directories.error} onRetry={directories.retry} /> : <LoadingState label={strings.directory.loading} />}
       </div>
@@ -90,7 +90,7 @@ export function App({ client, actions }: AppProps): JSX.Element {
   }
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} data-testid="app">
       <div className={styles.main} inert={open !== null} aria-hidden={open !== null ? true : undefined}>
         <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} />
         <SearchBar ref={searchRef} value={text} onChange={onText} onShowAll={onShowAll} showAllActive={showAll} onArrowDown={() => listRef.current?.focus()} />

@@ -1,4 +1,4 @@
-import { Avatar, Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useId, useRef, type JSX, type KeyboardEvent } from 'react';
 import type { Person } from '../../shared/api';
 import type { DialpaneClient } from '../api';
@@ -6,6 +6,7 @@ import { usePersonDetails } from '../hooks/usePersonDetails';
 import { strings } from '../strings';
 import { DetailItem } from './DetailItem';
 import { Icon } from './icons';
+import { Initials } from './Initials';
 import { PhoneItem } from './PhoneItem';
 
 const useStyles = makeStyles({
@@ -18,8 +19,18 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     outlineStyle: 'none',
   },
-  top: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  hero: { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalL}` },
+  top: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground2 },
+  hero: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    textAlign: 'center',
+    gap: tokens.spacingVerticalXXS,
+    marginBottom: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalL}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   name: { ...typographyStyles.title3, margin: `${tokens.spacingVerticalS} 0 0`, overflowWrap: 'anywhere' },
   title: { ...typographyStyles.body1, color: tokens.colorNeutralForeground2 },
   org: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3 },
@@ -42,7 +53,10 @@ export interface PersonCardProps {
   announce: (text: string) => void;
 }
 
-/** Everything the directory knows about one person, a Call button per dialable number, copy for each. */
+/**
+ * Everything the directory knows about one person: name, title, department and company up top,
+ * each phone (Call for the dialable ones, copy for all), then mail, office and account.
+ */
 export function PersonCard({ client, directoryId, listed, onBack, copyText, announce }: PersonCardProps): JSX.Element {
   const styles = useStyles();
   const nameId = useId();
@@ -71,7 +85,7 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
         </Button>
       </div>
       <div className={styles.hero}>
-        <Avatar name={person.displayName} color="colorful" size={72} aria-hidden />
+        <Initials name={person.displayName} size="large" />
         <h2 id={nameId} className={styles.name}>
           {person.displayName}
         </h2>
@@ -98,17 +112,16 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
           </ul>
         )}
       </div>
-      <div className={styles.section}>
-        <h3 className={styles.heading}>{strings.person.details}</h3>
-        <dl className={styles.dl}>
-          {person.mail && <DetailItem icon="mail" label={strings.person.mail} value={person.mail} href={`mailto:${person.mail}`} />}
-          {person.title && <DetailItem icon="briefcase" label={strings.person.title} value={person.title} />}
-          {person.department && <DetailItem icon="person" label={strings.person.department} value={person.department} />}
-          {person.company && <DetailItem icon="building" label={strings.person.company} value={person.company} />}
-          {person.office && <DetailItem icon="location" label={strings.person.office} value={person.office} />}
-          {person.accountName && <DetailItem icon="person" label={strings.person.account} value={person.accountName} />}
-        </dl>
-      </div>
+      {(person.mail || person.office || person.accountName) && (
+        <div className={styles.section}>
+          <h3 className={styles.heading}>{strings.person.details}</h3>
+          <dl className={styles.dl}>
+            {person.mail && <DetailItem icon="mail" label={strings.person.mail} value={person.mail} href={`mailto:${person.mail}`} />}
+            {person.office && <DetailItem icon="location" label={strings.person.office} value={person.office} />}
+            {person.accountName && <DetailItem icon="person" label={strings.person.account} value={person.accountName} />}
+          </dl>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { Avatar, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import type { JSX } from 'react';
 import type { Person } from '../../shared/api';
 import { phoneText, primaryPhone, roleLine } from '../people';
 import { strings } from '../strings';
 import { Icon } from './icons';
+import { Initials } from './Initials';
 
 /** Fixed row height in px: the virtualizer needs no measuring. */
 export const ROW_HEIGHT = 68;
@@ -66,7 +67,7 @@ export function PersonRow({ id, person, start, active, focused, position, setSiz
       onClick={onClick}
       data-person-id={person.id}
     >
-      <Avatar name={person.displayName} color="colorful" size={36} aria-hidden />
+      <Initials name={person.displayName} size="medium" />
       <div className={styles.text}>
         <span className={styles.name}>{person.displayName}</span>
         {role && <span className={styles.role}>{role}</span>}

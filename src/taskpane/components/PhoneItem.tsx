@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   reasonIcon: { flexShrink: 0, marginTop: '1px' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
   copied: { color: tokens.colorStatusSuccessForeground1 },
+  call: { minWidth: 'auto' },
 });
 
 export interface PhoneItemProps {
@@ -91,7 +92,7 @@ export function PhoneItem({ phone, personName, copyText, announce }: PhoneItemPr
       </div>
       <div className={styles.actions}>
         {phone.dialable && (
-          <Button as="a" href={phone.tel} appearance="primary" icon={<Icon name="call" size={16} />} aria-label={strings.person.callLabel(phone.label, shown, personName)} data-action="call" data-tel={phone.tel}>
+          <Button as="a" href={phone.tel} className={styles.call} appearance="primary" icon={<Icon name="call" size={16} />} aria-label={strings.person.callLabel(phone.label, shown, personName)} data-action="call" data-tel={phone.tel}>
             {strings.person.call}
           </Button>
         )}

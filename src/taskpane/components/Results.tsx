@@ -61,7 +61,6 @@ export function Results({ listRef, mode, typed, search, all, onOpen, onShowAll, 
         icon="personSearch"
         title={strings.welcome.title}
         body={typedLength > 0 && typedLength < SEARCH_MIN_LENGTH ? strings.welcome.tooShort(typedLength) : strings.welcome.body}
-        action={{ label: strings.search.showAll, onClick: onShowAll }}
       />
     );
   }
