@@ -119,6 +119,33 @@ describe('task pane on the demo directory', () => {
     expect(await settled(() => recordedCalls(page), placed)).toEqual(placed);
   });
 
+  test('when typing, then one debounced request goes out, and a slow answer to an older search is dropped', async () => {
+    page = await browser.openPane(demo.url);
+    const searches: string[] = [];
+    const aborted: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/people?q=')) searches.push(new URL(r.url()).searchParams.get('q') ?? '');
+    });
+    page.on('requestfailed', (r) => {
+      if (r.url().includes('/people?q=')) aborted.push(`${new URL(r.url()).searchParams.get('q') ?? ''} ${r.failure()?.errorText ?? ''}`);
+    });
+    // The service answers "ja" late, after "jane" has been typed and answered.
+    await page.route(/\/people\?q=ja&/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // By now the pane has aborted this request (that is what is under test), so continuing may fail.
+      await route.continue().catch(() => undefined);
+    });
+    await search(page, 'ja');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // past the 250 ms debounce: "ja" is in flight
+    await page.getByRole('searchbox', { name: 'Search people' }).pressSequentially('ne', { delay: 20 });
+    await page.getByRole('option', { name: /Jane Doe/ }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1700)); // the late "ja" answer would have landed by now
+    expect(await page.getByRole('listbox').getByRole('option').count()).toBe(1);
+    expect(await page.getByTestId('result-status').textContent()).toBe('1 person');
+    expect(searches).toEqual(['ja', 'jane']);
+    expect(aborted).toEqual(['ja net::ERR_ABORTED']);
+  });
+
   test('when only the keyboard is used, then type, ArrowDown, Enter opens the person and Enter calls', async () => {
     page = await browser.openPane(demo.url);
     await search(page, 'müller');

@@ -55,7 +55,7 @@ export function Results({ listRef, mode, typed, search, all, onOpen, onShowAll, 
   }
 
   const typedLength = typed.trim().length;
-  if (search.status === 'idle' || typedLength < SEARCH_MIN_LENGTH) {
+  if (typedLength < SEARCH_MIN_LENGTH) {
     return (
       <EmptyState
         icon="personSearch"
@@ -64,6 +64,8 @@ export function Results({ listRef, mode, typed, search, all, onOpen, onShowAll, 
       />
     );
   }
+  // Typed enough, but the debounce has not fired yet.
+  if (search.status === 'idle') return <LoadingState label={strings.results.searching} />;
   if (search.status === 'error') return <ErrorState error={search.error} onRetry={search.retry} />;
   if (search.status === 'loading') {
     if (!search.previous || search.previous.people.length === 0) return <LoadingState label={strings.results.searching} />;
