@@ -15,7 +15,7 @@ export const strings = {
 
   search: {
     label: 'Search people',
-    placeholder: 'Name, email or number',
+    placeholder: 'Search people',
     showAll: 'Show all',
     showAllLabel: 'Show all people in the directory',
   },

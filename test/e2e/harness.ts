@@ -50,8 +50,10 @@ export interface PaneServer {
 export async function startPaneServer(loaded: LoadedConfig): Promise<PaneServer> {
   const directories = createDirectories(loaded);
   const app = createApp(loaded.config, { directories, paneDir: PANE_DIR });
-  // The same generated CA + localhost certificate the service makes, kept in a temp dir across runs.
-  const tls = await tlsMaterial({ ...loaded.config.server, dataDir: path.join(os.tmpdir(), 'dialpane-e2e'), tlsCertFile: undefined, tlsKeyFile: undefined });
+  // A CA + localhost certificate made the way the service makes its own, in a directory of this
+  // server's (test files run in parallel workers; a shared one could mix two runs' cert and key).
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-e2e-tls-'));
+  const tls = await tlsMaterial({ ...loaded.config.server, dataDir, tlsCertFile: undefined, tlsKeyFile: undefined });
   const server = https.createServer({ cert: tls.cert, key: tls.key }, app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,6 +86,7 @@ export async function startPaneServer(loaded: LoadedConfig): Promise<PaneServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
       agent.destroy();
       await Promise.all(directories.map((d) => d.close()));
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
