@@ -13,7 +13,7 @@
  *   OpenLDAP offers only with the sssvlv overlay.
  * - Active Directory's ANR (ambiguous name resolution) is not used yet.
  */
-import { AndFilter, type Client, type Filter, type SearchOptions, type SearchResult } from 'ldapts';
+import { AndFilter, ServerSideSortingRequestControl, type Client, type Filter, type SearchOptions, type SearchResult } from 'ldapts';
 import type { PageResponse, Person, SearchResponse } from '../../src/shared/api';
 import type { LdapDirectoryConfig } from '../config/schema';
 import type { PhoneNormalizer } from '../phone/normalize';
@@ -43,6 +43,12 @@ export class LdapDirectory implements Directory {
   private readonly connector: LdapConnector;
   private readonly shared: SharedConnection;
   private readonly showAll: ShowAllSessions;
+  /**
+   * Show All asks the server to sort by display name (server-side sorting, RFC 2891), which
+   * Active Directory and Samba do together with paging. Not critical: a server without it
+   * (OpenLDAP without the sssvlv overlay) answers in its own order rather than failing.
+   */
+  private readonly sortByName: ServerSideSortingRequestControl;
 
   constructor(
     readonly config: LdapDirectoryConfig,
@@ -55,9 +61,10 @@ export class LdapDirectory implements Directory {
     this.people = peopleFilter(config.kind, config.filter);
     this.connector = new LdapConnector(config, password);
     this.shared = new SharedConnection(() => this.connector.open());
+    this.sortByName = new ServerSideSortingRequestControl({ critical: false, value: { attributeType: this.map.displayName } });
     this.showAll = new ShowAllSessions({
       open: () => this.connector.open(),
-      pages: (client) => client.searchPaginated(config.searchBase, { ...this.searchOptions(this.people), paged: { pageSize: config.pageSize } }),
+      pages: (client) => client.searchPaginated(config.searchBase, { ...this.searchOptions(this.people), paged: { pageSize: config.pageSize } }, this.sortByName),
       toPeople: (result) => this.toPeople(result),
       fail: (error) => this.connector.fail(error, 'search'),
     });

@@ -24,6 +24,17 @@ describe('Show All on Samba Active Directory', () => {
     expect(pages).toBe(Math.ceil(1509 / 200));
   });
 
+  it('when walking Show All, then people come sorted by display name across pages (server-side sorting)', async () => {
+    const { people: listed } = await showAll(t.app, SAMBA_DIRECTORY_ID, 200);
+    // The server collates: compare the plain-ASCII names only (Samba places non-ASCII letters by its
+    // own rules), and Administrator, which has no displayName, sorts after everyone.
+    const names = listed.map((p) => p.displayName.toLowerCase()).filter((n) => /^[a-z ]+$/.test(n));
+    expect(listed.at(-1)?.displayName).toBe('Administrator');
+    names.pop();
+    const outOfOrder = names.findIndex((name, i) => i > 0 && (names[i - 1] as string) > name);
+    expect(outOfOrder).toBe(-1);
+  });
+
   it('when pages of 1,000 are asked for, then two pages hold everyone', async () => {
     const { people: listed, pages } = await showAll(t.app, SAMBA_DIRECTORY_ID, 1000);
     expect(pages).toBe(2);
