@@ -9,6 +9,7 @@ import type { Directory } from './directory/directory';
 import { directoriesRouter } from './http/directories-router';
 import { errorMiddleware, notFound } from './http/error-middleware';
 import { officeJsRouter } from './http/office-js';
+import { peopleRouter } from './http/people-router';
 import { PANE_DIR } from './paths';
 
 export interface AppDeps {
@@ -30,6 +31,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
     res.json({ ok: true, directories: deps.directories.map((d) => ({ id: d.id, displayName: d.displayName })) });
   });
   api.use('/directories', directoriesRouter(deps.directories));
+  api.use('/people', peopleRouter(deps.directories));
   api.use(notFound);
   app.use('/api', api);
 

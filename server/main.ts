@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { config } = loaded;
-  const directories = createDirectories(loaded);
+  const directories = createDirectories(loaded, { logger });
   const app = createApp(config, { directories, logger });
   const tls = await tlsMaterial(config.server);
   const server = https.createServer({ cert: tls.cert, key: tls.key }, app);
