@@ -85,7 +85,7 @@ export const ldapDirectorySchema = z
     id: z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and dashes, e.g. "corp"').describe('Short id used in API paths.'),
     displayName: z.string().trim().min(1, 'must not be empty').describe('Name shown in the pane, e.g. "Monkey HQ".'),
     kind: z.enum(['ad', 'ldap']).describe('ad = Active Directory (default filter drops disabled accounts, ANR search); ldap = OpenLDAP and others.'),
-    url: ldapUrl.optional(),
+    url: ldapUrl.optional().describe('Directory server URL. The port defaults to 389 for ldap:// and 636 for ldaps://, and may be any port. Give url or urls.'),
     urls: z
       .array(ldapUrl)
       .min(1, 'must list at least one server')
