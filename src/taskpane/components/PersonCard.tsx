@@ -7,6 +7,7 @@ import { strings } from '../strings';
 import { DetailItem } from './DetailItem';
 import { Icon } from './icons';
 import { PhoneItem } from './PhoneItem';
+import { SipItem } from './SipItem';
 
 const useStyles = makeStyles({
   card: {
@@ -37,13 +38,20 @@ export interface PersonCardProps {
   directoryId: string;
   /** The person as the list had them; refreshed from the directory on open. */
   listed: Person;
+  /** Shown when the person came from "All directories": the name of the directory that has them. */
+  directoryName?: string;
   onBack: () => void;
+  /** Opens another person of the same directory (the manager). */
+  onOpenPerson: (person: Person) => void;
   copyText: (text: string) => Promise<boolean>;
   announce: (text: string) => void;
 }
 
-/** Everything the directory knows about one person, a Call button per dialable number, copy for each. */
-export function PersonCard({ client, directoryId, listed, onBack, copyText, announce }: PersonCardProps): JSX.Element {
+/**
+ * Everything the directory knows about one person: the photo (initials without one), a Call
+ * button per dialable number and SIP address, copy for each number, and the manager, who opens.
+ */
+export function PersonCard({ client, directoryId, listed, directoryName, onBack, onOpenPerson, copyText, announce }: PersonCardProps): JSX.Element {
   const styles = useStyles();
   const nameId = useId();
   const cardRef = useRef<HTMLElement>(null);
@@ -62,6 +70,7 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
     }
   };
   const org = [person.department, person.company].filter(Boolean).join(' · ');
+  const manager = person.manager;
 
   return (
     <section ref={cardRef} className={styles.card} aria-labelledby={nameId} tabIndex={-1} onKeyDown={onKeyDown} data-testid="person-card">
@@ -71,7 +80,7 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
         </Button>
       </div>
       <div className={styles.hero}>
-        <Avatar name={person.displayName} color="colorful" size={72} aria-hidden />
+        <Avatar name={person.displayName} color="colorful" size={72} aria-hidden image={person.photoUrl ? { src: client.resolve(person.photoUrl), alt: '' } : undefined} data-testid="person-avatar" />
         <h2 id={nameId} className={styles.name}>
           {person.displayName}
         </h2>
@@ -98,6 +107,16 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
           </ul>
         )}
       </div>
+      {person.sip && (
+        <div className={styles.section}>
+          <h3 className={styles.heading}>{strings.person.sip}</h3>
+          <ul className={styles.list}>
+            {person.sip.map((uri) => (
+              <SipItem key={uri} uri={uri} personName={person.displayName} />
+            ))}
+          </ul>
+        </div>
+      )}
       <div className={styles.section}>
         <h3 className={styles.heading}>{strings.person.details}</h3>
         <dl className={styles.dl}>
@@ -107,6 +126,15 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
           {person.company && <DetailItem icon="building" label={strings.person.company} value={person.company} />}
           {person.office && <DetailItem icon="location" label={strings.person.office} value={person.office} />}
           {person.accountName && <DetailItem icon="person" label={strings.person.account} value={person.accountName} />}
+          {manager && (
+            <DetailItem
+              icon="person"
+              label={strings.person.manager}
+              value={manager.displayName}
+              action={manager.id === undefined ? undefined : { label: strings.person.openManagerLabel(manager.displayName), onClick: () => onOpenPerson({ id: manager.id as string, displayName: manager.displayName, phones: [], directoryId }) }}
+            />
+          )}
+          {directoryName && <DetailItem icon="building" label={strings.person.directory} value={directoryName} />}
         </dl>
       </div>
     </section>
