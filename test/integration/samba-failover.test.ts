@@ -97,6 +97,16 @@ describe('connections that go away', () => {
     expect(dc1.connections).toBe(2);
   });
 
+  it('when the connection hangs, then that search times out (504) and the next one answers on a fresh connection', async () => {
+    const t = open(sambaDirectoryConfig({ directory: { url: `ldap://127.0.0.1:${dc1.port}`, timeouts: { connectMs: 1000, requestMs: 1000 } } }));
+    expect(await names(t, 'Müller')).toEqual(['Jürgen Müller']);
+    dc1.freezeAll();
+    const hung = await request(t.app).get(people).query({ q: 'Priya' }).expect(504);
+    expect((hung.body as ApiError).code).toBe('DIRECTORY_TIMEOUT');
+    expect(await names(t, 'Priya')).toEqual(['Priya Patel']);
+    expect(dc1.connections).toBe(2);
+  });
+
   it('when the DC in use stops, then the next search fails over to the other DC', async () => {
     const t = open(withUrls([`ldap://127.0.0.1:${dc1.port}`, `ldap://127.0.0.1:${dc2.port}`]));
     expect(await names(t, 'Müller')).toEqual(['Jürgen Müller']);

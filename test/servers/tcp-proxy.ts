@@ -14,6 +14,11 @@ export interface TcpProxy {
   readonly connections: number;
   /** Destroys every open connection on both sides. */
   dropAll(): void;
+  /**
+   * Stops forwarding on the connections open now, without closing them: they hang, as a connection
+   * does when a firewall or NAT forgot it. New connections still work.
+   */
+  freezeAll(): void;
   close(): Promise<void>;
 }
 
@@ -44,7 +49,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
+    pairs.add([client, upstream]);
   });
+  const pairs = new Set<[net.Socket, net.Socket]>();
   const port = await listen(server);
   return {
     port,
@@ -53,6 +60,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     },
     dropAll: () => {
       for (const s of sockets) s.destroy();
+    },
+    freezeAll: () => {
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+      }
+      pairs.clear();
     },
     close: () => closeServer(server, sockets),
   };

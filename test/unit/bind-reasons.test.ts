@@ -71,8 +71,10 @@ describe('AD bind refusals', () => {
     ]);
   });
 
-  it('when a server echoes the password in its message, then the answer never carries it', () => {
-    const error = toDirectoryError(new InvalidCredentialsError(`bad password Secret-Pass-1 ${adMessage('52e')}`), 'search', context);
+  it('when a server echoes the password in its message, then neither the answer nor the logged cause carries it', () => {
+    const error = toDirectoryError(new InvalidCredentialsError(`bad password Secret-Pass-1 ${adMessage('52e')}`), 'bind', context);
     expect(`${error.message} ${error.hint}`).not.toContain('Secret-Pass-1');
+    const cause = error.cause as Error;
+    expect([cause.name, cause.message]).toEqual(['InvalidCredentialsError', `bad password ******** ${adMessage('52e')}`]);
   });
 });

@@ -70,7 +70,8 @@ function messageOf(error: unknown): string {
 }
 
 const isConnectTimeout = (error: unknown): boolean => error instanceof ConnectTimeout || (error instanceof Error && /^Connection timeout$/i.test(error.message));
-const isOperationTimeout = (error: unknown): boolean => error instanceof Error && /Operation timed out$/i.test(error.message);
+/** ldapts gave up waiting for the answer to a request (its `timeout`): the connection may be hung. */
+export const isOperationTimeout = (error: unknown): boolean => error instanceof Error && /Operation timed out$/i.test(error.message);
 
 /** The connection went away under a request: a reused connection can be reopened once. */
 export function isDroppedConnection(error: unknown): boolean {
@@ -88,7 +89,18 @@ export function toDirectoryError(error: unknown, step: Step, context: ErrorConte
   if (error instanceof DialpaneError) return error;
   const mapped = classify(error, step, context);
   const clean = (text: string): string => redact(text, context.password);
-  return new DialpaneError(mapped.code, clean(mapped.message), clean(mapped.hint), { cause: error, problem: mapped.problem });
+  return new DialpaneError(mapped.code, clean(mapped.message), clean(mapped.hint), { cause: redactedCause(error, context.password), problem: mapped.problem });
+}
+
+/**
+ * The original error as the cause (the log shows its name and message), with the password taken
+ * out of the message too: the error middleware logs causes, and a server might echo a password.
+ */
+function redactedCause(error: unknown, password: string): unknown {
+  if (!(error instanceof Error) || !error.message.includes(password) || password.length < 3) return error;
+  const copy = new Error(redact(error.message, password));
+  copy.name = error.name;
+  return copy;
 }
 
 /** Replaces the password in `text`, should a server or library ever echo it. */
