@@ -75,6 +75,6 @@ describe('AD bind refusals', () => {
     const error = toDirectoryError(new InvalidCredentialsError(`bad password Secret-Pass-1 ${adMessage('52e')}`), 'bind', context);
     expect(`${error.message} ${error.hint}`).not.toContain('Secret-Pass-1');
     const cause = error.cause as Error;
-    expect([cause.name, cause.message]).toEqual(['InvalidCredentialsError', `bad password ******** ${adMessage('52e')}`]);
+    expect([cause.name, cause.message]).toEqual(['InvalidCredentialsError', `bad password ******** ${adMessage('52e')} Code: 0x31`]); // ldapts appends the code
   });
 });
