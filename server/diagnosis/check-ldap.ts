@@ -8,7 +8,7 @@
  * further, and the others are named in the reach step's detail (the service fails over past them).
  */
 import type { Client } from 'ldapts';
-import type { CheckStep, DirectoryCheck } from '../../src/shared/api';
+import { CHECK_STEPS, type CheckStep, type DirectoryCheck } from '../../src/shared/api';
 import type { LdapDirectoryConfig } from '../config/schema';
 import type { LdapConnector } from '../directory/ldap/connection';
 import { redact } from '../directory/ldap/errors';
@@ -19,7 +19,6 @@ import { checkPeople } from './people';
 import { probeReach, reachDetail, type Reach } from './reach';
 import { checkSearchBase } from './search-base';
 import { failedWith, NOT_RUN, ok, skipped } from './steps';
-import { CHECK_STEPS } from '../../src/shared/api';
 
 function reachStep(results: readonly Reach[]): { step: CheckStep; usable?: Extract<Reach, { ok: true }> } {
   const usable = results.find((r): r is Extract<Reach, { ok: true }> => r.ok);

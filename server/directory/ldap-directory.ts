@@ -1,8 +1,10 @@
 /**
  * The Directory of a real LDAP server or Active Directory, on ldapts. The pieces live in ldap/:
- * filters.ts (every filter, never string concatenation), connection.ts (TLS, timeouts, bind),
+ * filters.ts (every filter, never string concatenation), connection.ts (the servers of url or urls
+ * with failover, TLS, timeouts, bind),
  * shared-connection.ts (one reused connection, reopened when dropped), show-all.ts (Show All
- * cursor sessions on the paged results control) and errors.ts (failures as DialpaneErrors).
+ * cursor sessions on the paged results control) and errors.ts (failures as DialpaneErrors, with
+ * bind-reasons.ts for AD's sub-codes). The directory check lives in server/diagnosis/.
  *
  * Known limits, by design for now:
  * - A search returns the first matches the server sends (at most sizeLimit), sorted here by display

@@ -5,7 +5,7 @@
  * (thumbnailPhoto) and managers on a person's details.
  */
 import { readFileSync } from 'node:fs';
-import type { DirectoryCheck, PageResponse, Person, SearchResponse } from '../../src/shared/api';
+import type { CheckStep, DirectoryCheck, PageResponse, Person, SearchResponse } from '../../src/shared/api';
 import type { PhoneNormalizer } from '../phone/normalize';
 import { attributeMap } from './attributes';
 import { cursorExpired } from './cursor';
@@ -91,18 +91,29 @@ export class LdifDirectory implements Directory {
   /** An LDIF directory has one step that can fail, reading the file, and it was read at start. */
   async check(): Promise<DirectoryCheck> {
     const count = this.people.length;
+    const people: CheckStep =
+      count > 0
+        ? { id: 'people', title: 'People', status: 'ok', detail: `${count.toLocaleString('en-US')} ${count === 1 ? 'person' : 'people'} in the file.` }
+        : {
+            id: 'people',
+            title: 'People',
+            status: 'failed',
+            problem: 'NO_ENTRIES_VISIBLE',
+            cause: `${this.file} holds nobody Dialpane lists: no enabled user, person or inetOrgPerson entry with an id.`,
+            fix: 'Check that the file is an LDIF export of people (objectClass user or inetOrgPerson, with entryUUID).',
+          };
     return {
       directoryId: this.id,
       displayName: this.displayName,
       servers: [this.file],
-      ok: true,
+      ok: count > 0,
       people: count,
       steps: [
         { id: 'reach', title: 'Read the file', status: 'ok', detail: `${this.file} was read at start.` },
         { id: 'tls', title: 'TLS', status: 'skipped', detail: 'Not used: the people come from a file.' },
         { id: 'bind', title: 'Sign in (bind)', status: 'skipped', detail: 'Not used: the people come from a file.' },
         { id: 'searchBase', title: 'Search base', status: 'skipped', detail: 'Not used: the people come from a file.' },
-        { id: 'people', title: 'People', status: 'ok', detail: `${count.toLocaleString('en-US')} ${count === 1 ? 'person' : 'people'} in the file.` },
+        people,
       ],
     };
   }

@@ -58,7 +58,9 @@ export function directoriesRouter(directories: readonly Directory[]): Router {
   });
 
   router.get('/:id/check', async (req, res) => {
-    res.json(await find(req.params.id).check());
+    const directory = find(req.params.id);
+    // Every check talks to the directory afresh; an answer from a cache would hide a fix.
+    res.set('Cache-Control', 'no-store').json(await directory.check());
   });
 
   return router;
