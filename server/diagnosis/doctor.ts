@@ -19,13 +19,15 @@ export interface DoctorIo {
 interface DoctorArgs {
   config?: string;
   json: boolean;
+  help: boolean;
 }
 
 function parseArgs(argv: readonly string[]): DoctorArgs | string {
-  const args: DoctorArgs = { json: false };
+  const args: DoctorArgs = { json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--json') args.json = true;
+    else if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--config' && argv[i + 1] !== undefined) args.config = argv[++i];
     else if (arg.startsWith('--config=')) args.config = arg.slice('--config='.length);
     else return `dialpane doctor: unexpected argument "${arg}"\n${DOCTOR_USAGE}`;
@@ -38,6 +40,10 @@ export async function runDoctor(argv: readonly string[], io: DoctorIo): Promise<
   if (typeof args === 'string') {
     io.err(args);
     return 2;
+  }
+  if (args.help) {
+    io.out(DOCTOR_USAGE);
+    return 0;
   }
   let loaded;
   try {

@@ -21,5 +21,6 @@ export function formatCheck(check: DirectoryCheck): string {
 export function formatSummary(checks: readonly DirectoryCheck[]): string {
   const failedCount = checks.filter((c) => !c.ok).length;
   const noun = checks.length === 1 ? 'directory' : 'directories';
-  return failedCount === 0 ? `All ${checks.length} ${noun} passed.` : `${failedCount} of ${checks.length} ${noun} failed.`;
+  if (failedCount === 0) return checks.length === 1 ? 'The directory passed.' : `All ${checks.length} ${noun} passed.`;
+  return checks.length === 1 ? 'The directory failed.' : `${failedCount} of ${checks.length} ${noun} failed.`;
 }
