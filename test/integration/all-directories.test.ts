@@ -1,7 +1,7 @@
 /**
  * "All directories" (GET /api/people) over the real Samba AD DC and OpenLDAP server: one search
- * merged, each person once — the same objectGUID (the DC configured twice, as a domain and as its
- * Global Catalog would be) or the same mail (the colleague's entry in the other directory) — and
+ * merged, each person once — the same objectGUID (the DC configured twice, or the domain and its
+ * Global Catalog on port 3268) or the same mail (the colleague's entry in the other directory) — and
  * a directory that fails named without failing the others.
  */
 import request from 'supertest';
@@ -33,6 +33,15 @@ describe('All directories', () => {
     expect(found(res.body)).toEqual([['Jürgen Müller', 'samba']]);
     expect((res.body as SearchResponse).more).toBe(false);
     expect((res.body as SearchResponse).failures).toBeUndefined();
+  });
+
+  it('when the DC\'s Global Catalog (port 3268, forest root as base) is a second directory, then its people are the domain\'s, listed once', async () => {
+    const catalog = sambaEntry({ id: 'gc', displayName: 'Monkey forest (Global Catalog)', url: `ldap://${testServers().samba.host}:3268`, searchBase: 'DC=monkey,DC=com' });
+    const t = open(directoriesConfig([catalog, sambaEntry()]));
+    const alone = await request(t.app).get('/api/directories/gc/people').query({ q: 'John Sm' }).expect(200);
+    expect(found(alone.body)).toEqual([['John Smith', undefined]]);
+    const merged = await request(t.app).get('/api/people').query({ q: 'John Sm' }).expect(200);
+    expect(found(merged.body)).toEqual([['John Smith', 'gc']]);
   });
 
   it('when the directories are configured the other way round, then the copy of the first one stays', async () => {
