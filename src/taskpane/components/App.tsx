@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
-import type { Person } from '../../shared/api';
+import { ALL_DIRECTORIES, type Person } from '../../shared/api';
 import type { DialpaneClient } from '../api';
 import type { HostActions } from '../host-actions';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
@@ -16,6 +16,7 @@ import type { PeopleListHandle } from './PeopleList';
 import { PersonCard } from './PersonCard';
 import { Results } from './Results';
 import { SearchBar } from './SearchBar';
+import { SettingsPanel } from './SettingsPanel';
 
 /** Wait this long after the last keystroke before searching. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -43,7 +44,10 @@ export function App({ client, actions }: AppProps): JSX.Element {
   const directories = useDirectories(client);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const directoryList = directories.status === 'ready' ? directories.directories : [];
-  const directoryId = directoryList.find((d) => d.id === chosenId)?.id ?? directoryList[0]?.id ?? null;
+  // "All directories" is offered when there are several; the first directory stays the default.
+  const allChosen = chosenId === ALL_DIRECTORIES && directoryList.length > 1;
+  const directoryId = allChosen ? ALL_DIRECTORIES : (directoryList.find((d) => d.id === chosenId)?.id ?? directoryList[0]?.id ?? null);
+  const [settings, setSettings] = useState(false);
 
   const [text, setText] = useState('');
   const [showAll, setShowAll] = useState(false);
@@ -73,6 +77,13 @@ export function App({ client, actions }: AppProps): JSX.Element {
     returnFocus.current = true;
     setOpen(null);
   }, []);
+  const settingsRef = useRef<HTMLButtonElement>(null);
+  const onSettings = useCallback(() => setSettings(true), []);
+  const onCloseSettings = useCallback(() => {
+    setSettings(false);
+    // After the panel is gone and the main area is no longer inert.
+    setTimeout(() => settingsRef.current?.focus(), 0);
+  }, []);
   useEffect(() => {
     if (open === null && returnFocus.current) {
       returnFocus.current = false;
@@ -89,10 +100,13 @@ export function App({ client, actions }: AppProps): JSX.Element {
     );
   }
 
+  const covered = open !== null || settings;
+  // A person from "All directories" opens in the directory that has them.
+  const openDirectoryId = open?.directoryId ?? directoryId;
   return (
     <div className={styles.root} data-testid="app">
-      <div className={styles.main} inert={open !== null} aria-hidden={open !== null ? true : undefined}>
-        <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} />
+      <div className={styles.main} inert={covered} aria-hidden={covered ? true : undefined}>
+        <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} onSettings={onSettings} settingsRef={settingsRef} />
         <SearchBar ref={searchRef} value={text} onChange={onText} onShowAll={onShowAll} showAllActive={showAll} onArrowDown={() => listRef.current?.focus()} />
         <Results
           key={directoryId}
@@ -106,7 +120,20 @@ export function App({ client, actions }: AppProps): JSX.Element {
           onLeaveList={() => searchRef.current?.focus()}
         />
       </div>
-      {open !== null && <PersonCard client={client} directoryId={directoryId} listed={open} onBack={onClose} copyText={actions.copyText} announce={announcer.announce} />}
+      {open !== null && !settings && (
+        <PersonCard
+          key={`${openDirectoryId}/${open.id}`}
+          client={client}
+          directoryId={openDirectoryId}
+          listed={open}
+          directoryName={allChosen ? directoryList.find((d) => d.id === openDirectoryId)?.displayName : undefined}
+          onBack={onClose}
+          onOpenPerson={setOpen}
+          copyText={actions.copyText}
+          announce={announcer.announce}
+        />
+      )}
+      {settings && <SettingsPanel client={client} directories={directoryList} onBack={onCloseSettings} />}
       <Announcer message={announcer.message} />
     </div>
   );
