@@ -11,9 +11,13 @@ import type { Directory } from './directory/directory';
 import { dialRouter } from './http/dial-router';
 import { directoriesRouter } from './http/directories-router';
 import { errorMiddleware, notFound } from './http/error-middleware';
+import { healthHandler } from './http/health';
+import { indexedPeople } from './http/indexed-people';
+import { numberLookupRouter } from './http/number-lookup-router';
 import { officeJsRouter } from './http/office-js';
 import { peopleRouter } from './http/people-router';
 import { PANE_DIR } from './paths';
+import { NumberKeys } from './phone/number-key';
 
 export interface AppDeps {
   directories: readonly Directory[];
@@ -34,13 +38,14 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
-  api.get('/health', (_req, res) => {
-    res.json({ ok: true, directories: deps.directories.map((d) => ({ id: d.id, displayName: d.displayName })) });
-  });
+  api.get('/health', healthHandler(deps.directories));
+  // Indexed directories answer people lists here; the rest (and an index still loading) fall through.
+  api.get('/directories/:id/people', indexedPeople(deps.directories));
   api.use('/directories', directoriesRouter(deps.directories));
   const dialing = new DialService({ config, directories: deps.directories, dialers: deps.dialers ?? [], logger, ...(deps.idempotency ? { idempotency: deps.idempotency } : {}) });
   api.use(dialRouter(dialing));
   api.use('/people', peopleRouter(deps.directories));
+  api.use(numberLookupRouter(deps.directories, new NumberKeys(config.phone)));
   api.use(notFound);
   app.use('/api', api);
 

@@ -81,6 +81,33 @@ const tls = z
   .strict()
   .default({ rejectUnauthorized: true });
 
+/** The directory index (server/directory/index/): on by default; see the README's "Directory index". */
+const indexSettings = z
+  .object({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('Answer search as you type, Show All, reverse lookup and the email lookup from an in-memory index of the people under the search base, kept in sync; false = every search goes to the directory.'),
+    syncIntervalSeconds: z.number().int().min(5).max(86_400).default(60).describe('Seconds between syncs: the changes since the last one (uSNChanged on ad, modifyTimestamp on ldap).'),
+    deletionCheckEvery: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(10)
+      .describe('Every this many syncs, also read the id of everyone to drop people deleted or moved out of the search base (changes cannot show them); 0 = never.'),
+    fullReloadEvery: z.number().int().min(0).max(1_000_000).default(1440).describe('Every this many syncs, read everyone again (a safety net); 0 = only at start.'),
+    maxPeople: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000_000)
+      .default(500_000)
+      .describe('Most people the index holds (memory: about 1.3 KB each); a bigger search base is searched live.'),
+  })
+  .strict()
+  .default({ enabled: true, syncIntervalSeconds: 60, deletionCheckEvery: 10, fullReloadEvery: 1440, maxPeople: 500_000 });
+
 export const ldapDirectorySchema = z
   .object({
     id: z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and dashes, e.g. "corp"').describe('Short id used in API paths.'),
@@ -108,6 +135,7 @@ export const ldapDirectorySchema = z
     startTls: z.boolean().default(false).describe('Upgrade ldap:// with StartTLS before binding.'),
     tls,
     timeouts,
+    index: indexSettings,
   })
   .strict()
   .describe('An LDAP directory or Active Directory domain, searched with a service account.')

@@ -87,8 +87,17 @@ export function toPerson(bag: AttributeBag, map: AttributeMap, phones: PhoneNorm
   return person;
 }
 
-export const byDisplayName = (a: Person, b: Person): number =>
-  a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+/**
+ * One collator per comparison kind, made once: `a.localeCompare(b, undefined, options)` builds a
+ * collator on every call (about 5 µs each), which dominated sorting a page of results and takes
+ * seconds for 100,000 people. Same order: localeCompare is defined as this collator's compare.
+ */
+const NAME_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
+const ID_ORDER = new Intl.Collator();
+
+/** Display name (ignoring case and accents), then id: the order of every list the API answers. */
+export const byDisplayName = (a: Pick<Person, 'displayName' | 'id'>, b: Pick<Person, 'displayName' | 'id'>): number =>
+  NAME_ORDER.compare(a.displayName, b.displayName) || ID_ORDER.compare(a.id, b.id);
 
 /**
  * Every attribute a search must ask for to build a Person; with `details`, also the photo and the

@@ -30,23 +30,33 @@ export function parseQuery(input: unknown): ParsedQuery {
   };
 }
 
-const fold = (s: string): string => s.normalize('NFC').toLocaleLowerCase();
+/** How names and search text are compared: NFC, then lower case. The index folds with the same function. */
+export const fold = (s: string): string => s.normalize('NFC').toLocaleLowerCase();
+
+/** The digits of a phone value, whatever its formatting: what digit searches run against. */
+export const phoneDigits = (raw: string): string => raw.replace(/\D/g, '');
+
+/** The words of a person's names that each word of a multi-word search may start ("John Sm"). */
+export function nameWords(person: Pick<Person, 'displayName' | 'givenName' | 'surname'>): string[] {
+  return [person.displayName, person.givenName, person.surname].filter((v): v is string => v !== undefined).flatMap((v) => fold(v).split(/[\s,]+/));
+}
 
 function startsWith(value: string | undefined, prefix: string): boolean {
   return value !== undefined && fold(value).startsWith(prefix);
 }
 
-/** The in-memory meaning of a search; LDAP filters are built to match the same people. */
+/**
+ * The in-memory meaning of a search; LDAP filters are built to match the same people, and the
+ * directory index (index/people-index.ts) answers exactly this, faster (a property test checks it).
+ */
 export function personMatches(person: Person, query: ParsedQuery): boolean {
-  if (query.digits !== undefined && person.phones.some((p) => p.raw.replace(/\D/g, '').includes(query.digits!))) return true;
+  if (query.digits !== undefined && person.phones.some((p) => phoneDigits(p.raw).includes(query.digits!))) return true;
   const whole = fold(query.text);
   if ([person.displayName, person.givenName, person.surname, person.mail, person.accountName].some((v) => startsWith(v, whole))) return true;
   // "John Sm": every word is the start of some word of the name.
   if (query.words.length > 1) {
-    const nameWords = [person.displayName, person.givenName, person.surname]
-      .filter((v): v is string => v !== undefined)
-      .flatMap((v) => fold(v).split(/[\s,]+/));
-    return query.words.every((w) => nameWords.some((n) => n.startsWith(fold(w))));
+    const words = nameWords(person);
+    return query.words.every((w) => words.some((n) => n.startsWith(fold(w))));
   }
   return false;
 }

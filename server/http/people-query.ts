@@ -27,10 +27,19 @@ function singleString(value: unknown, name: string): string | undefined {
   throw badQuery(`${name} was given more than once or in an unexpected form.`, `Pass ${name} once, as plain text.`);
 }
 
-export async function answerPeople(query: Request['query'], source: PeopleSource): Promise<SearchResponse | PageResponse> {
+/** A people list request, checked: a search, or a Show All page (no cursor = the first). */
+export type PeopleRequest = { kind: 'search'; q: string; limit: number } | { kind: 'page'; cursor: string | undefined; limit: number };
+
+/** Reads ?q, ?cursor and ?limit; throws BAD_QUERY naming the parameter. */
+export function parsePeopleQuery(query: Request['query']): PeopleRequest {
   const q = singleString(query['q'], 'q');
   const cursor = singleString(query['cursor'], 'cursor');
   if (q !== undefined && cursor !== undefined) throw badQuery('q and cursor cannot be used together.', 'Pass q to search, or cursor (or nothing) for Show All.');
-  if (q !== undefined) return source.search(q, intParam(query['limit'], 'limit', SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT));
-  return source.listPage(cursor === '' ? undefined : cursor, intParam(query['limit'], 'limit', SHOW_ALL_DEFAULT_PAGE, SHOW_ALL_MAX_PAGE));
+  if (q !== undefined) return { kind: 'search', q, limit: intParam(query['limit'], 'limit', SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT) };
+  return { kind: 'page', cursor: cursor === '' ? undefined : cursor, limit: intParam(query['limit'], 'limit', SHOW_ALL_DEFAULT_PAGE, SHOW_ALL_MAX_PAGE) };
+}
+
+export async function answerPeople(query: Request['query'], source: PeopleSource): Promise<SearchResponse | PageResponse> {
+  const request = parsePeopleQuery(query);
+  return request.kind === 'search' ? source.search(request.q, request.limit) : source.listPage(request.cursor, request.limit);
 }

@@ -115,6 +115,7 @@ export const SEARCH_MAX_LIMIT = 200;
 export const SEARCH_MAX_QUERY_LENGTH = 128;
 
 export * from './dial-api';
+export * from './index-api';
 /**
  * What exactly went wrong talking to a directory, finer than an error `code`: the directory check
  * reports it for each failed step, and tools may key on it.

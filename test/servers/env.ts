@@ -60,11 +60,18 @@ export function testServers(): ServersRecord {
   return servers;
 }
 
+/**
+ * Test directories search live unless a test turns the index on (`directory: { index: {} }` for
+ * the defaults): the tests written for live searches count connections and LDAP searches, which
+ * an index loading in the background would change. test/integration/index-*.test.ts cover it.
+ */
+const LIVE = { index: { enabled: false } } as const;
+
 function build(directory: Record<string, unknown>, password: string, options: TestDirectoryOptions): LoadedConfig {
   const input = {
     phone: { defaultCountry: 'US', extensionContext: 'monkey.com' },
     ...options.config,
-    directories: [{ ...directory, passwordEnv: TEST_PASSWORD_ENV, ...options.directory }],
+    directories: [{ ...LIVE, ...directory, passwordEnv: TEST_PASSWORD_ENV, ...options.directory }],
   };
   return parseConfig(input, { [TEST_PASSWORD_ENV]: options.password ?? password }, process.cwd(), 'test/servers/env.ts');
 }
@@ -109,8 +116,8 @@ export interface DirectoryEntry {
   password?: string;
 }
 
-export const sambaEntry = (changes: Record<string, unknown> = {}): DirectoryEntry => ({ input: { ...sambaDirectoryInput(), ...changes }, password: SAMBA_SERVICE_ACCOUNT.password });
-export const slapdEntry = (changes: Record<string, unknown> = {}): DirectoryEntry => ({ input: { ...slapdDirectoryInput(), ...changes }, password: SLAPD_SERVICE_ACCOUNT.password });
+export const sambaEntry = (changes: Record<string, unknown> = {}): DirectoryEntry => ({ input: { ...LIVE, ...sambaDirectoryInput(), ...changes }, password: SAMBA_SERVICE_ACCOUNT.password });
+export const slapdEntry = (changes: Record<string, unknown> = {}): DirectoryEntry => ({ input: { ...LIVE, ...slapdDirectoryInput(), ...changes }, password: SLAPD_SERVICE_ACCOUNT.password });
 
 /**
  * A validated configuration with several directories, in this order; each LDAP one reads its
