@@ -11,6 +11,7 @@ import type { Directory } from './directory/directory';
 import { dialRouter } from './http/dial-router';
 import { directoriesRouter } from './http/directories-router';
 import { errorMiddleware, notFound } from './http/error-middleware';
+import { lookupRouter } from './http/lookup-router';
 import { officeJsRouter } from './http/office-js';
 import { PANE_DIR } from './paths';
 
@@ -39,6 +40,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use('/directories', directoriesRouter(deps.directories));
   const dialing = new DialService({ config, directories: deps.directories, dialers: deps.dialers ?? [], logger, ...(deps.idempotency ? { idempotency: deps.idempotency } : {}) });
   api.use(dialRouter(dialing));
+  api.use(lookupRouter(deps.directories));
   api.use(notFound);
   app.use('/api', api);
 

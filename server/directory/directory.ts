@@ -19,5 +19,11 @@ export interface Directory {
   listPage(cursor: string | undefined, pageSize: number): Promise<PageResponse>;
   /** One person by stable id, or undefined when nobody has that id. */
   get(personId: string): Promise<Person | undefined>;
+  /**
+   * The people behind email addresses, in one directory query for the whole list (not one per
+   * address): by `mail`, and on Active Directory also by the `smtp:` entries of proxyAddresses.
+   * Case-insensitive. Keys of the answer are the addresses lowercased; unknown addresses are absent.
+   */
+  lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>>;
   close(): Promise<void>;
 }

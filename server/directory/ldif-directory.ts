@@ -8,6 +8,8 @@ import type { PageResponse, Person, SearchResponse } from '../../src/shared/api'
 import type { PhoneNormalizer } from '../phone/normalize';
 import { attributeMap } from './attributes';
 import { cursorExpired } from './cursor';
+import { emailIndex } from './email-index';
+import { addressKey } from './email-match';
 import type { Directory } from './directory';
 import { byDisplayName, toPerson } from './entry';
 import { parseLdif } from './ldif';
@@ -22,7 +24,7 @@ export class LdifDirectory implements Directory {
   constructor(
     readonly id: string,
     readonly displayName: string,
-    file: string,
+    private readonly file: string,
     phones: PhoneNormalizer,
   ) {
     const map = attributeMap('ad', { id: 'entryUUID' });
@@ -57,4 +59,17 @@ export class LdifDirectory implements Directory {
   }
 
   async close(): Promise<void> {}
+
+  /** Built on the first lookup: most deployments of the LDIF directory never look up an address. */
+  private addresses: Map<string, Person> | undefined;
+
+  async lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>> {
+    this.addresses ??= emailIndex(parseLdif(readFileSync(this.file, 'utf8'), this.file), this.byId);
+    const found = new Map<string, Person>();
+    for (const address of addresses) {
+      const person = this.addresses.get(addressKey(address));
+      if (person !== undefined) found.set(addressKey(address), person);
+    }
+    return found;
+  }
 }
