@@ -7,6 +7,8 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useDirectories } from '../hooks/useDirectories';
 import { useSearch } from '../hooks/useSearch';
 import { useShowAll } from '../hooks/useShowAll';
+import type { MailboxWatcher } from '../mail/mailbox-watcher';
+import { MessagePeopleSlot } from '../mail/MessagePeopleSlot';
 import { strings } from '../strings';
 import { Announcer, useAnnouncer } from './Announcer';
 import { ErrorState } from './ErrorState';
@@ -36,9 +38,11 @@ const useStyles = makeStyles({
 export interface AppProps {
   client: DialpaneClient;
   actions: HostActions;
+  /** What Outlook has open: its people show above the search. */
+  mailbox?: MailboxWatcher | undefined;
 }
 
-export function App({ client, actions }: AppProps): JSX.Element {
+export function App({ client, actions, mailbox }: AppProps): JSX.Element {
   const styles = useStyles();
   const directories = useDirectories(client);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -51,6 +55,16 @@ export function App({ client, actions }: AppProps): JSX.Element {
   const search = useSearch(client, directoryId, showAll ? '' : query);
   const all = useShowAll(client, directoryId, showAll);
   const [open, setOpen] = useState<Person | null>(null);
+  /** The directory of the open person when it is not the picked one (people of a message come from any). */
+  const [openIn, setOpenIn] = useState<string | null>(null);
+  const onOpenResult = useCallback((person: Person) => {
+    setOpenIn(null);
+    setOpen(person);
+  }, []);
+  const onOpenMessagePerson = useCallback((person: Person, inDirectory: string) => {
+    setOpenIn(inDirectory);
+    setOpen(person);
+  }, []);
   const announcer = useAnnouncer();
 
   const searchRef = useRef<HTMLInputElement>(null);
@@ -93,6 +107,7 @@ export function App({ client, actions }: AppProps): JSX.Element {
     <div className={styles.root} data-testid="app">
       <div className={styles.main} inert={open !== null} aria-hidden={open !== null ? true : undefined}>
         <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} />
+        {mailbox && <MessagePeopleSlot client={client} mailbox={mailbox} searching={text !== '' || showAll} onOpen={onOpenMessagePerson} />}
         <SearchBar ref={searchRef} value={text} onChange={onText} onShowAll={onShowAll} showAllActive={showAll} onArrowDown={() => listRef.current?.focus()} />
         <Results
           key={directoryId}
@@ -101,12 +116,12 @@ export function App({ client, actions }: AppProps): JSX.Element {
           typed={text}
           search={search}
           all={all}
-          onOpen={setOpen}
+          onOpen={onOpenResult}
           onShowAll={onShowAll}
           onLeaveList={() => searchRef.current?.focus()}
         />
       </div>
-      {open !== null && <PersonCard client={client} directoryId={directoryId} listed={open} onBack={onClose} copyText={actions.copyText} announce={announcer.announce} />}
+      {open !== null && <PersonCard client={client} directoryId={openIn ?? directoryId} listed={open} onBack={onClose} copyText={actions.copyText} announce={announcer.announce} />}
       <Announcer message={announcer.message} />
     </div>
   );
