@@ -120,6 +120,7 @@ export const strings = {
     call: 'Call',
     calling: 'Calling…',
     callAgain: 'Call again',
+    tryAgain: 'Try again',
     openApp: 'Call',
     handedOver: (dialer: string) => `Handed to ${dialer}.`,
     outcome: {

@@ -183,14 +183,19 @@ export function CallSheet({ client, target, dialers, mine, onMine, onClose }: Ca
           <Button
             ref={callRef}
             className={styles.call}
-            appearance="primary"
+            // After a call went through, calling again is possible but no longer the obvious next step.
+            appearance={done ? 'secondary' : 'primary'}
             size="large"
             icon={busy ? <Spinner size="tiny" /> : <Icon name="call" size={20} />}
             disabledFocusable={!canCall}
-            onClick={() => canCall && flow.place()}
+            onClick={(event) => {
+              // The second click of a double click (detail 2) is not a second call, even when the first one already answered.
+              if (event.detail > 1 || !canCall) return;
+              flow.place();
+            }}
             data-action="dial"
           >
-            {busy ? strings.dial.calling : done ? strings.dial.callAgain : strings.dial.call}
+            {busy ? strings.dial.calling : done ? strings.dial.callAgain : flow.call.status === 'failed' ? strings.dial.tryAgain : strings.dial.call}
           </Button>
         )}
         <CallOutcome call={flow.call} dialerName={dialer.displayName} />
