@@ -64,7 +64,9 @@ export function localBackend(storage: StorageLike, prefix = 'dialpane.'): Settin
         if (value === undefined) storage.removeItem(prefix + name);
         else storage.setItem(prefix + name, JSON.stringify(value));
       } catch (error) {
-        throw new SettingsError(error instanceof Error ? error.message : String(error));
+        // A DOMException (QuotaExceededError) is not an Error in every realm: read its message by shape.
+        const message = typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : String(error);
+        throw new SettingsError(message);
       }
     },
   };
