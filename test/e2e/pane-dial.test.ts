@@ -5,12 +5,19 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { demoConfigInput, parseConfig } from '../../server/config/load';
+import { FakeWebdialer } from '../dial/support/fake-webdialer';
 import { RecordingServer } from '../dial/support/recording-http';
 import { assertPaneBuilt, launchBrowser, recordedCalls, screenshot, startPaneServer, type PaneBrowser, type PaneServer } from './harness';
 import { officeStandIn, outlook } from './outlook';
 import { search, settled } from './pane-actions';
 
 jest.setTimeout(120_000);
+
+const CUCM_PASSWORD = 'b1ll-cucm-s3cret';
+const BILLS_PHONES = [
+  { deviceName: 'SEPF01FAF38ABC2', lines: ['1002 ; no partition'], phoneDesc: '', phoneType: 'Cisco IP Communicator' },
+  { deviceName: 'CSFBILL', lines: ['1001 ; no partition', '1003 ; Internal'], phoneDesc: 'Bill on Jabber', phoneType: 'Cisco Unified Client Services Framework' },
+];
 
 interface SentDial {
   idempotencyKey: string;
@@ -20,6 +27,7 @@ interface SentDial {
 
 describe('Call with … a configured dialer', () => {
   let phone: RecordingServer;
+  let cucm: FakeWebdialer;
   let service: PaneServer;
   let browser: PaneBrowser;
   let page: Page;
@@ -28,15 +36,21 @@ describe('Call with … a configured dialer', () => {
   beforeAll(async () => {
     assertPaneBuilt();
     phone = await new RecordingServer().start();
+    cucm = await new FakeWebdialer({ users: { bill: { password: CUCM_PASSWORD, devices: BILLS_PHONES } } }).start();
     service = await startPaneServer(
-      parseConfig({
-        ...demoConfigInput(),
-        dialRules: [{ kind: 'external', country: 'US', outsideLine: '9' }],
-        dialers: [
-          { id: 'desk', displayName: 'Desk phone', kind: 'http', url: `http://127.0.0.1:${phone.port}/command.htm?number={number}&device={device}`, device: '1001' },
-          { id: 'phone-app', displayName: 'Phone app', kind: 'uri' },
-        ],
-      }),
+      parseConfig(
+        {
+          ...demoConfigInput(),
+          dialRules: [{ kind: 'external', country: 'US', outsideLine: '9' }],
+          dialers: [
+            { id: 'desk', displayName: 'Desk phone', kind: 'http', url: `http://127.0.0.1:${phone.port}/command.htm?number={number}&device={device}`, device: '1001' },
+            { id: 'phone-app', displayName: 'Phone app', kind: 'uri' },
+            // No default device: the user's own phones come from getProfileDetailSoap.
+            { id: 'cucm', displayName: 'Cisco phone', kind: 'webdialer', url: `http://127.0.0.1:${cucm.port}`, user: 'bill', passwordEnv: 'CUCM_PW', applyDialRules: false, profile: {} },
+          ],
+        },
+        { CUCM_PW: CUCM_PASSWORD },
+      ),
     );
     browser = await launchBrowser();
   });
@@ -45,6 +59,7 @@ describe('Call with … a configured dialer', () => {
     await browser?.close();
     await service?.close();
     await phone?.stop();
+    await cucm?.stop();
   });
 
   afterEach(async () => {
@@ -139,6 +154,7 @@ describe('Call with … a configured dialer', () => {
     const sheet = page.getByRole('dialog', { name: 'Call Jane Doe' });
     await sheet.getByRole('combobox', { name: 'Call with' }).selectOption('phone-app');
     expect(await settled(previewText, 'Will dial +1 408 555 0100')).toBe('Will dial +1 408 555 0100');
+    expect(await sheet.getByRole('textbox', { name: 'My phone' }).count()).toBe(0); // the phone app is on this computer
     const link = sheet.getByRole('link', { name: 'Call' });
     expect(await link.getAttribute('href')).toBe('tel:+14085550100');
     await link.click();
@@ -152,8 +168,28 @@ describe('Call with … a configured dialer', () => {
     await page.getByTestId('person-card').getByRole('button', { name: 'Call Jane Doe, Work, +1 408 555 0100, with Phone app' }).waitFor();
   });
 
+  test('when Cisco WebDialer is chosen, then my phones come from Unified CM, and the phone and line I pick carry the call', async () => {
+    page = await open();
+    await callJane();
+    const sheet = page.getByRole('dialog', { name: 'Call Jane Doe' });
+    await sheet.getByRole('combobox', { name: 'Call with' }).selectOption('cucm');
+    const myPhone = sheet.getByRole('combobox', { name: 'My phone' });
+    await myPhone.waitFor();
+    // Nothing chosen and no default: the first phone Unified CM lists is mine until I pick another.
+    expect(await settled(() => page.evaluate(() => localStorage.getItem('dialpane.myPhone')), '{"dialerId":"cucm","device":"SEPF01FAF38ABC2"}')).toBe('{"dialerId":"cucm","device":"SEPF01FAF38ABC2"}');
+    expect(await myPhone.locator('option').allTextContents()).toEqual(['SEPF01FAF38ABC2', 'Bill on Jabber (CSFBILL)']);
+    await myPhone.selectOption('CSFBILL');
+    await sheet.getByRole('combobox', { name: 'Line' }).selectOption('1003 ; Internal');
+    expect(await settled(previewText, 'Will dial +1 408 555 0100')).toBe('Will dial +1 408 555 0100');
+    await screenshot(page, 'dial-05-webdialer-my-phone');
+    await sheet.getByRole('button', { name: 'Call', exact: true }).click();
+    await sheet.getByTestId('call-outcome').waitFor();
+    expect(cucm.calls).toEqual([{ userID: 'bill', destination: '+14085550100', user: 'bill', deviceName: 'CSFBILL', lineNumber: '1003 ; Internal' }]);
+    expect(await page.evaluate(() => localStorage.getItem('dialpane.myPhone'))).toBe('{"dialerId":"cucm","device":"CSFBILL","line":"1003 ; Internal"}');
+  });
+
   test('when the pane runs inside Outlook, then my phone is kept in the roaming settings, not in localStorage', async () => {
-    page = await open(officeStandIn({ item: null }));
+    page = await open(officeStandIn({ item: null, theme: { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#F5F5F5', isDarkTheme: true } }));
     await page.getByTestId('message-people').waitFor();
     await callJane();
     const sheet = page.getByRole('dialog', { name: 'Call Jane Doe' });
@@ -162,6 +198,8 @@ describe('Call with … a configured dialer', () => {
     await device.blur();
     expect(await settled(() => outlook.roaming(page), { myPhone: { dialerId: 'desk', device: '3003' } })).toEqual({ myPhone: { dialerId: 'desk', device: '3003' } });
     expect(await outlook.saves(page)).toBe(1);
+    await settled(previewText, 'Will dial 9 1 408 555 0100');
+    await screenshot(page, 'dial-04-outlook-dark');
     expect(await page.evaluate(() => localStorage.getItem('dialpane.myPhone'))).toBeNull();
   });
 });

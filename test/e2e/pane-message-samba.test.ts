@@ -100,6 +100,7 @@ describe('the people of the open message, on Samba Active Directory', () => {
     await card.getByText('ppatel@monkey.com').waitFor();
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Show details of Priya Patel');
   });
 
   test('when another message is selected while the first one is still being looked up, then its lookup is aborted and its person never shows', async () => {

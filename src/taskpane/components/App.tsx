@@ -61,7 +61,10 @@ export function App({ client, actions, mailbox }: AppProps): JSX.Element {
     setOpenIn(null);
     setOpen(person);
   }, []);
+  /** Where focus goes back to when a card opened from the message closes: the name that opened it. */
+  const messageOpener = useRef<HTMLElement | null>(null);
   const onOpenMessagePerson = useCallback((person: Person, inDirectory: string) => {
+    messageOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setOpenIn(inDirectory);
     setOpen(person);
   }, []);
@@ -90,9 +93,11 @@ export function App({ client, actions, mailbox }: AppProps): JSX.Element {
   useEffect(() => {
     if (open === null && returnFocus.current) {
       returnFocus.current = false;
-      listRef.current?.focus();
+      const opener = openIn === null ? null : messageOpener.current;
+      if (opener?.isConnected) opener.focus();
+      else listRef.current?.focus();
     }
-  }, [open]);
+  }, [open, openIn]);
 
   if (directories.status !== 'ready' || directoryId === null) {
     return (

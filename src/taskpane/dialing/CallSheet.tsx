@@ -75,8 +75,10 @@ export function CallSheet({ client, target, dialers, mine, onMine, onClose }: Ca
   const [deviceText, setDeviceText] = useState(sameDialer ? (mine?.device ?? '') : '');
   const deviceValid = deviceText === '' || DEVICE_PATTERN.test(deviceText);
   // Listed devices come from my phone setting (DevicePicker writes it); a typed one from the field.
-  const device = !dialer.userDevice ? undefined : dialer.listsDevices ? (sameDialer ? mine?.device : undefined) : deviceValid && deviceText !== '' ? deviceText : undefined;
-  const line = dialer.userDevice && sameDialer ? mine?.line : undefined;
+  // A link dialer opens the phone app on this computer: there is no device to name.
+  const ownDevice = dialer.userDevice && !dialer.inPane;
+  const device = !ownDevice ? undefined : dialer.listsDevices ? (sameDialer ? mine?.device : undefined) : deviceValid && deviceText !== '' ? deviceText : undefined;
+  const line = ownDevice && sameDialer ? mine?.line : undefined;
   const mineRef = useRef(mine);
   mineRef.current = mine;
   // Another dialer: its own device field, filled from my phone when it is that dialer.
@@ -131,8 +133,8 @@ export function CallSheet({ client, target, dialers, mine, onMine, onClose }: Ca
             ))}
           </Select>
         </div>
-        {dialer.userDevice && dialer.listsDevices && <DevicePicker client={client} dialer={dialer} device={device} line={line} onChange={(d, l) => choose({ dialerId: dialer.id, ...(d ? { device: d } : {}), ...(l ? { line: l } : {}) })} />}
-        {dialer.userDevice && !dialer.listsDevices && (
+        {ownDevice && dialer.listsDevices && <DevicePicker client={client} dialer={dialer} device={device} line={line} onChange={(d, l) => choose({ dialerId: dialer.id, ...(d ? { device: d } : {}), ...(l ? { line: l } : {}) })} />}
+        {ownDevice && !dialer.listsDevices && (
           <div className={styles.field}>
             <label className={styles.label} htmlFor={deviceId}>
               {strings.dial.myDevice}

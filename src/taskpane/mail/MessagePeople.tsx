@@ -63,7 +63,8 @@ export function MessagePeople({ client, mailbox, searching, onOpen }: MessagePeo
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="message-people" data-state={state.status}>
       <div className={styles.header}>
-        <h2 id={headingId} className={styles.heading}>
+        {/* Polite live heading: a screen reader hears "In this message · 3" when another message is selected. */}
+        <h2 id={headingId} className={styles.heading} aria-live="polite">
           {count > 0 ? strings.message.headingCount(count) : strings.message.heading}
         </h2>
         <Button
