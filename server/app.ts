@@ -13,6 +13,7 @@ import { directoriesRouter } from './http/directories-router';
 import { errorMiddleware, notFound } from './http/error-middleware';
 import { lookupRouter } from './http/lookup-router';
 import { officeJsRouter } from './http/office-js';
+import { peopleRouter } from './http/people-router';
 import { PANE_DIR } from './paths';
 
 export interface AppDeps {
@@ -40,6 +41,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use('/directories', directoriesRouter(deps.directories));
   const dialing = new DialService({ config, directories: deps.directories, dialers: deps.dialers ?? [], logger, ...(deps.idempotency ? { idempotency: deps.idempotency } : {}) });
   api.use(dialRouter(dialing));
+  api.use('/people', peopleRouter(deps.directories));
   api.use(lookupRouter(deps.directories));
   api.use(notFound);
   app.use('/api', api);

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { config } = loaded;
-  const directories = createDirectories(loaded);
+  const directories = createDirectories(loaded, { logger });
   const dialers = createDialers(loaded);
   const app = createApp(config, { directories, dialers, logger });
   const tls = await tlsMaterial(config.server);

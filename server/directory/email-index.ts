@@ -4,7 +4,7 @@
  * directory lists (disabled accounts are not among them).
  */
 import type { Person } from '../../src/shared/api';
-import { addressedPerson, type AddressedPerson } from './email-match';
+import { addressedPerson, PROXY_ADDRESSES, type AddressedPerson } from './email-match';
 import { byDisplayName, personIdFrom, type AttributeBag } from './entry';
 
 /** The LDIF directory's id attribute (it reads AD attribute names with entryUUID as the id). */
@@ -15,7 +15,7 @@ export function emailIndex(bags: readonly AttributeBag[], people: ReadonlyMap<st
   for (const bag of bags) {
     const id = personIdFrom(bag.all(ID_ATTRIBUTE)[0]);
     const person = id === undefined ? undefined : people.get(id);
-    if (person !== undefined) candidates.push(addressedPerson(bag, person, 'mail', true));
+    if (person !== undefined) candidates.push(addressedPerson(bag, person, 'mail', PROXY_ADDRESSES));
   }
   // The precedence of matchAddresses (mail before alias, then by name), built in two passes.
   const ordered = candidates.sort((a, b) => byDisplayName(a.person, b.person));

@@ -19,11 +19,12 @@ export interface AddressedPerson {
   aliases: string[];
 }
 
-export function addressedPerson(bag: AttributeBag, person: Person, mailAttribute: string, withProxyAddresses: boolean): AddressedPerson {
+/** @param proxyAttribute the proxyAddresses attribute (AD), or undefined where the directory has none. */
+export function addressedPerson(bag: AttributeBag, person: Person, mailAttribute: string, proxyAttribute: string | undefined): AddressedPerson {
   const mail = bag.strings(mailAttribute).map(addressKey).filter(Boolean);
-  const aliases = withProxyAddresses
+  const aliases = proxyAttribute !== undefined
     ? bag
-        .strings(PROXY_ADDRESSES)
+        .strings(proxyAttribute)
         .filter((value) => SMTP_PREFIX.test(value))
         .map((value) => addressKey(value.replace(SMTP_PREFIX, '')))
         .filter(Boolean)

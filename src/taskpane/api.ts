@@ -4,7 +4,7 @@
  * carrying the service's `{ code, message, hint }` (or one made here when the service could not
  * be reached or answered something unexpected). Callers switch on `ok` and on `error.code`.
  */
-import type { ApiError, DirectorySummary, PageResponse, Person, SearchResponse } from '../shared/api';
+import { ALL_DIRECTORIES, type ApiError, type DirectoryCheck, type DirectorySummary, type PageResponse, type Person, type SearchResponse } from '../shared/api';
 
 /** Codes made by the pane itself, next to the service's own (DIRECTORY_UNREACHABLE, BAD_QUERY, ...). */
 export type ClientErrorCode = 'ABORTED' | 'NETWORK' | 'BAD_RESPONSE';
@@ -38,7 +38,11 @@ const shapes = {
   search: (v: unknown): v is SearchResponse => isRecord(v) && Array.isArray(v['people']) && typeof v['more'] === 'boolean',
   page: (v: unknown): v is PageResponse => isRecord(v) && Array.isArray(v['people']) && (v['nextCursor'] === null || typeof v['nextCursor'] === 'string'),
   person: (v: unknown): v is Person => isRecord(v) && typeof v['id'] === 'string' && typeof v['displayName'] === 'string' && Array.isArray(v['phones']),
+  check: (v: unknown): v is DirectoryCheck => isRecord(v) && typeof v['ok'] === 'boolean' && Array.isArray(v['steps']),
 };
+
+/** Where the people of a directory are listed: one directory's, or every directory's at once (ALL_DIRECTORIES). */
+const peoplePath = (directoryId: string): string => (directoryId === ALL_DIRECTORIES ? 'api/people' : `api/directories/${encodeURIComponent(directoryId)}/people`);
 
 export class DialpaneClient {
   /**
@@ -55,15 +59,26 @@ export class DialpaneClient {
     return this.get('api/directories', shapes.directories, signal);
   }
 
+  /** Search as you type in one directory, or in all of them with ALL_DIRECTORIES. */
   search(directoryId: string, query: string, limit: number, signal?: AbortSignal): Promise<ApiResult<SearchResponse>> {
     const params = new URLSearchParams({ q: query, limit: String(limit) });
-    return this.get(`api/directories/${encodeURIComponent(directoryId)}/people?${params}`, shapes.search, signal);
+    return this.get(`${peoplePath(directoryId)}?${params}`, shapes.search, signal);
   }
 
   /** One page of Show All; no cursor starts at the beginning. */
   page(directoryId: string, cursor: string | null, signal?: AbortSignal): Promise<ApiResult<PageResponse>> {
     const query = cursor === null ? '' : `?${new URLSearchParams({ cursor })}`;
-    return this.get(`api/directories/${encodeURIComponent(directoryId)}/people${query}`, shapes.page, signal);
+    return this.get(`${peoplePath(directoryId)}${query}`, shapes.page, signal);
+  }
+
+  /** The directory check: each step ok or failed, with cause and fix. */
+  check(directoryId: string, signal?: AbortSignal): Promise<ApiResult<DirectoryCheck>> {
+    return this.get(`api/directories/${encodeURIComponent(directoryId)}/check`, shapes.check, signal);
+  }
+
+  /** An absolute URL for a path the service handed out (a photoUrl), resolved like every call here. */
+  resolve(path: string): string {
+    return new URL(path, this.baseUrl).toString();
   }
 
   person(directoryId: string, personId: string, signal?: AbortSignal): Promise<ApiResult<Person>> {

@@ -11,6 +11,26 @@ export const strings = {
   directory: {
     label: 'Directory',
     loading: 'Connecting to the directory service…',
+    all: 'All directories',
+    partial: (names: string) => `Not searched: ${names}.`,
+  },
+
+  settings: {
+    open: 'Settings',
+    openLabel: 'Settings: test the directory connections',
+    title: 'Settings',
+    back: 'Back',
+    backLabel: 'Back to the search',
+    directories: 'Directories',
+    intro: 'Test how the service reaches each directory: server, TLS, sign-in, search base and people.',
+    test: 'Test connection',
+    testLabel: (name: string) => `Test the connection to ${name}`,
+    testing: 'Testing…',
+    passed: 'Connection works',
+    failed: 'Connection fails',
+    fix: 'Fix',
+    existing: 'Existing containers',
+    stepStatus: { ok: 'OK', failed: 'Failed', skipped: 'Skipped' },
   },
 
   search: {
@@ -101,6 +121,12 @@ export const strings = {
     copyFailedAnnouncement: 'Copying is blocked here. The number is selected: press Ctrl+C to copy it.',
     notDialable: 'Cannot be dialed',
     rawValue: (raw: string) => `In the directory: ${raw}`,
+    manager: 'Manager',
+    openManagerLabel: (name: string) => `Open ${name}, the manager`,
+    directory: 'Directory',
+    sip: 'SIP',
+    sipLabel: 'SIP address',
+    callSipLabel: (address: string, name: string) => `Call ${name} at SIP address ${address}`,
   },
 
   dial: {

@@ -8,7 +8,7 @@
 import { EqualityFilter, type Filter, OrFilter } from 'ldapts';
 import type { Person } from '../../../src/shared/api';
 import type { AttributeMap } from '../attributes';
-import { addressedPerson, chunked, matchAddresses, PROXY_ADDRESSES, uniqueAddresses, type AddressedPerson } from '../email-match';
+import { addressedPerson, chunked, matchAddresses, uniqueAddresses, type AddressedPerson } from '../email-match';
 import { requestedAttributes, type AttributeBag } from '../entry';
 
 /**
@@ -23,13 +23,13 @@ export const LOOKUP_CHUNK = 100;
  * proxyAddresses case-insensitively, but a directory with an AD-like schema may compare it
  * exactly, and the primary address is written `SMTP:`, aliases `smtp:`.
  */
-export function emailLookupFilter(addresses: readonly string[], mailAttribute: string, withProxyAddresses: boolean): Filter {
+export function emailLookupFilter(addresses: readonly string[], mailAttribute: string, proxyAttribute: string | undefined): Filter {
   const filters: Filter[] = [];
   for (const address of addresses) {
     filters.push(new EqualityFilter({ attribute: mailAttribute, value: address }));
-    if (withProxyAddresses) {
-      filters.push(new EqualityFilter({ attribute: PROXY_ADDRESSES, value: `smtp:${address}` }));
-      filters.push(new EqualityFilter({ attribute: PROXY_ADDRESSES, value: `SMTP:${address}` }));
+    if (proxyAttribute !== undefined) {
+      filters.push(new EqualityFilter({ attribute: proxyAttribute, value: `smtp:${address}` }));
+      filters.push(new EqualityFilter({ attribute: proxyAttribute, value: `SMTP:${address}` }));
     }
   }
   return new OrFilter({ filters });
@@ -49,14 +49,16 @@ export interface LdapEmailLookup {
 
 export async function lookupByEmail(addresses: readonly string[], ldap: LdapEmailLookup): Promise<Map<string, Person>> {
   const wanted = uniqueAddresses(addresses);
-  const attributes = [...requestedAttributes(ldap.map), ...(ldap.withProxyAddresses ? [PROXY_ADDRESSES] : [])];
+  // proxyAddresses exists on Active Directory; the attribute map may name it differently.
+  const proxy = ldap.withProxyAddresses ? ldap.map.proxyAddresses : undefined;
+  const attributes = [...new Set([...requestedAttributes(ldap.map), ...(proxy === undefined ? [] : [proxy])])];
   const candidates: AddressedPerson[] = [];
   // One after the other: a message is one part; more parts would only compete for the connection.
   for (const part of chunked(wanted, LOOKUP_CHUNK)) {
-    const bags = await ldap.search(emailLookupFilter(part, ldap.map.mail, ldap.withProxyAddresses), attributes, lookupSizeLimit(part.length));
+    const bags = await ldap.search(emailLookupFilter(part, ldap.map.mail, proxy), attributes, lookupSizeLimit(part.length));
     for (const bag of bags) {
       const person = ldap.toPerson(bag);
-      if (person !== undefined) candidates.push(addressedPerson(bag, person, ldap.map.mail, ldap.withProxyAddresses));
+      if (person !== undefined) candidates.push(addressedPerson(bag, person, ldap.map.mail, proxy));
     }
   }
   return matchAddresses(wanted, candidates);
