@@ -132,6 +132,7 @@ describe('the people of the open message, on Samba Active Directory', () => {
       ['jdoe@monkey.com', 'pending'],
     ];
     expect(await settledPeople(page, waiting)).toEqual(waiting);
+    await screenshot(page, 'message-03a-looking-up');
 
     await outlook.select(page, { id: 'm3', from: MATEJA, to: [JANE] });
     const expected: Array<[string, string]> = [

@@ -32,6 +32,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
     color: tokens.colorNeutralForeground3,
   },
+  faded: { opacity: 0.45 },
   text: { display: 'flex', flexDirection: 'column', minWidth: 0, flex: 1, gap: '1px' },
   name: {
     ...typographyStyles.body1Strong,
@@ -115,9 +116,14 @@ export function MessagePersonItem({ entry, lookup, you, onOpen }: MessagePersonI
   const showAddress = entry.address !== '' && entry.name !== entry.address;
   return (
     <li className={styles.item} data-testid="message-person" data-status={status} data-address={entry.key}>
-      <span className={styles.unknown} aria-hidden="true">
-        <Icon name="person" size={18} />
-      </span>
+      {status === 'pending' ? (
+        // Still looking: the person's initials, faded, rather than the "unknown" badge they may never get.
+        <Initials name={entry.name} size="medium" className={styles.faded} />
+      ) : (
+        <span className={styles.unknown} aria-hidden="true">
+          <Icon name="person" size={18} />
+        </span>
+      )}
       <div className={styles.text}>
         <span className={mergeClasses(styles.name, styles.plainName)}>{entry.name || strings.message.noAddress}</span>
         {showAddress && <span className={styles.role}>{entry.address}</span>}
