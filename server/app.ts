@@ -13,6 +13,7 @@ import { directoriesRouter } from './http/directories-router';
 import { errorMiddleware, notFound } from './http/error-middleware';
 import { healthHandler } from './http/health';
 import { indexedPeople } from './http/indexed-people';
+import { lookupRouter } from './http/lookup-router';
 import { numberLookupRouter } from './http/number-lookup-router';
 import { officeJsRouter } from './http/office-js';
 import { peopleRouter } from './http/people-router';
@@ -45,6 +46,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const dialing = new DialService({ config, directories: deps.directories, dialers: deps.dialers ?? [], logger, ...(deps.idempotency ? { idempotency: deps.idempotency } : {}) });
   api.use(dialRouter(dialing));
   api.use('/people', peopleRouter(deps.directories));
+  api.use(lookupRouter(deps.directories));
   api.use(numberLookupRouter(deps.directories, new NumberKeys(config.phone)));
   api.use(notFound);
   app.use('/api', api);

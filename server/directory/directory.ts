@@ -30,5 +30,11 @@ export interface Directory {
    * and fix, stopping at the first failure. Resolves with the failures; rejects only on a bug.
    */
   check(): Promise<DirectoryCheck>;
+  /**
+   * The people behind email addresses, in one directory query for the whole list (not one per
+   * address): by `mail`, and on Active Directory also by the `smtp:` entries of proxyAddresses.
+   * Case-insensitive. Keys of the answer are the addresses lowercased; unknown addresses are absent.
+   */
+  lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>>;
   close(): Promise<void>;
 }

@@ -28,6 +28,7 @@ import { LdapConnector } from './ldap/connection';
 import { firstRdnValue } from './ldap/dn';
 import { bufferAttributes, dnFilter, needsPostFilter, peopleFilter, personIdFilter, searchFilter } from './ldap/filters';
 import { SharedConnection } from './ldap/shared-connection';
+import { lookupByEmail } from './ldap/email-lookup';
 import { ShowAllSessions } from './ldap/show-all';
 import { photoOf, photoUrl, type Photo } from './photo';
 import { parseQuery, personMatches } from './query';
@@ -166,5 +167,23 @@ export class LdapDirectory implements Directory {
 
   async close(): Promise<void> {
     await Promise.all([this.showAll.closeAll(), this.shared.close()]);
+  }
+
+  /** Every address of a message in one search (ldap/email-lookup.ts); proxyAddresses on AD only. */
+  lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>> {
+    return lookupByEmail(addresses, {
+      map: this.map,
+      withProxyAddresses: this.config.kind === 'ad',
+      toPerson: (bag) => toPerson(bag, this.map, this.phones),
+      search: async (filter, attributes, sizeLimit) => {
+        const options = { ...this.searchOptions(new AndFilter({ filters: [this.people, filter] })), attributes, sizeLimit };
+        try {
+          const result = await this.shared.run((client: Client) => client.search(this.config.searchBase, options));
+          return result.searchEntries.map((entry) => AttributeBag.fromEntry(entry));
+        } catch (error) {
+          throw this.connector.fail(error, 'search');
+        }
+      },
+    });
   }
 }

@@ -9,6 +9,8 @@ import type { CheckStep, DirectoryCheck, PageResponse, Person, SearchResponse } 
 import type { PhoneNormalizer } from '../phone/normalize';
 import { attributeMap } from './attributes';
 import { cursorExpired } from './cursor';
+import { emailIndex } from './email-index';
+import { addressKey } from './email-match';
 import type { Directory } from './directory';
 import { byDisplayName, toPerson, type AttributeBag } from './entry';
 import { firstRdnValue } from './ldap/dn';
@@ -119,6 +121,19 @@ export class LdifDirectory implements Directory {
   }
 
   async close(): Promise<void> {}
+
+  /** Built on the first lookup: most deployments of the LDIF directory never look up an address. */
+  private addresses: Map<string, Person> | undefined;
+
+  async lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>> {
+    this.addresses ??= emailIndex(parseLdif(readFileSync(this.file, 'utf8'), this.file), this.byId);
+    const found = new Map<string, Person>();
+    for (const address of addresses) {
+      const person = this.addresses.get(addressKey(address));
+      if (person !== undefined) found.set(addressKey(address), person);
+    }
+    return found;
+  }
 }
 
 function detailsOf(bag: AttributeBag, photoAttribute: string, managerAttribute: string): Details {

@@ -193,3 +193,5 @@ export interface DirectoryCheck {
   /** How many people the search base holds, when the last step got that far. */
   people?: number;
 }
+
+export * from './lookup-api';

@@ -19,7 +19,7 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailur
 export const isAborted = (result: ApiResult<unknown>): boolean => !result.ok && result.error.code === 'ABORTED';
 
 /** The pieces of `fetch` this client uses, so tests can hand in their own. */
-export type FetchLike = (input: string, init: { signal?: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
+export type FetchLike = (input: string, init: { signal?: AbortSignal; headers: Record<string, string>; method?: string; body?: string }) => Promise<Response>;
 
 export interface ClientMessages {
   network: { message: string; hint: string };
@@ -85,11 +85,21 @@ export class DialpaneClient {
     return this.get(`api/directories/${encodeURIComponent(directoryId)}/people/${encodeURIComponent(personId)}`, shapes.person, signal);
   }
 
-  private async get<T>(path: string, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {
+  /** A GET of any API path (relative to the base URL), with the same result contract; for the data modules beside this one. */
+  getJson<T>(path: string, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {
+    return this.get(path, shape, signal);
+  }
+
+  /** A POST of a JSON body, with the same result contract as the GETs. */
+  postJson<T>(path: string, body: unknown, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {
+    return this.get(path, shape, signal, { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  private async get<T>(path: string, shape: (value: unknown) => value is T, signal?: AbortSignal, post?: { method: 'POST'; body: string }): Promise<ApiResult<T>> {
     const url = new URL(path, this.baseUrl).toString();
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { signal, headers: { Accept: 'application/json' } });
+      response = await this.fetchImpl(url, post ? { signal, headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, ...post } : { signal, headers: { Accept: 'application/json' } });
     } catch (error) {
       if (signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) return this.fail('ABORTED', 0, 'aborted', '');
       return this.fail('NETWORK', 0, this.messages.network.message, this.messages.network.hint);

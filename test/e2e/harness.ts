@@ -16,6 +16,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../server/app';
 import type { LoadedConfig } from '../../server/config/load';
 import { createDirectories } from '../../server/directory/create-directories';
+import { createDialers } from '../../server/dial/create-dialers';
 import type { Directory } from '../../server/directory/directory';
 import { tlsMaterial } from '../../server/tls-certificate';
 import type { PageResponse } from '../../src/shared/api';
@@ -49,7 +50,7 @@ export interface PaneServer {
 /** createApp + https.createServer on 127.0.0.1, port 0, with the service's own localhost certificate. */
 export async function startPaneServer(loaded: LoadedConfig): Promise<PaneServer> {
   const directories = createDirectories(loaded);
-  const app = createApp(loaded.config, { directories, paneDir: PANE_DIR });
+  const app = createApp(loaded.config, { directories, dialers: createDialers(loaded), paneDir: PANE_DIR });
   // A CA + localhost certificate made the way the service makes its own, in a directory of this
   // server's (test files run in parallel workers; a shared one could mix two runs' cert and key).
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-e2e-tls-'));

@@ -15,6 +15,7 @@ import type { DirectoryCheck, PageResponse, Person, SearchResponse } from '../..
 import { sameNumber, numberMapKey, type NumberKey, type NumberKeys } from '../../phone/number-key';
 import { cursorExpired } from '../cursor';
 import type { Directory } from '../directory';
+import { addressKey } from '../email-match';
 import { lookupBySearch, type NumberLookup, type PhoneMatch } from '../number-lookup';
 import type { Photo } from '../photo';
 import { parseQuery } from '../query';
@@ -22,11 +23,6 @@ import type { DirectoryIndex } from './directory-index';
 import type { IndexHealth } from '../../../src/shared/api';
 import { decodeIndexCursor, encodeIndexCursor, isIndexCursor } from './index-cursor';
 import type { IndexRecord } from './index-record';
-
-/** The email lookup of the Directory seam (issue 5), where the directory has it. */
-interface EmailLookup {
-  lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>>;
-}
 
 interface IndexPage {
   records: readonly IndexRecord[];
@@ -39,7 +35,7 @@ const joinJson = (records: readonly IndexRecord[]): string => {
   return text;
 };
 
-export class IndexedDirectory implements Directory, NumberLookup, EmailLookup {
+export class IndexedDirectory implements Directory, NumberLookup {
   readonly id: string;
   readonly displayName: string;
 
@@ -117,13 +113,10 @@ export class IndexedDirectory implements Directory, NumberLookup, EmailLookup {
    */
   async lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>> {
     const snapshot = this.index.current;
-    if (snapshot === undefined || !this.index.readsAddresses) {
-      const inner = this.inner as Partial<EmailLookup>;
-      return inner.lookupEmails ? inner.lookupEmails(addresses) : new Map();
-    }
+    if (snapshot === undefined || !this.index.readsAddresses) return this.inner.lookupEmails(addresses);
     const found = new Map<string, Person>();
     for (const address of addresses) {
-      const key = address.trim().toLowerCase();
+      const key = addressKey(address);
       const record = key === '' || found.has(key) ? undefined : snapshot.withEmail(key);
       if (record !== undefined) found.set(key, record.person());
     }

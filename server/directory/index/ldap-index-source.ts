@@ -23,6 +23,7 @@ import { AndFilter, GreaterThanEqualsFilter, NotFilter, type Client, type Entry,
 import type { LdapDirectoryConfig } from '../../config/schema';
 import type { PhoneNormalizer } from '../../phone/normalize';
 import { attributeMap, type AttributeMap } from '../attributes';
+import { addressedPerson } from '../email-match';
 import { AttributeBag, personIdFrom, requestedAttributes, toPerson } from '../entry';
 import { LdapConnector } from '../ldap/connection';
 import { bufferAttributes, peopleFilter } from '../ldap/filters';
@@ -33,7 +34,6 @@ import { timestampMinusSeconds } from './generalized-time';
 
 const MODIFY_TIMESTAMP = 'modifyTimestamp';
 const USN_CHANGED = 'uSNChanged';
-const SMTP = /^smtp:/i;
 
 export class LdapIndexSource implements IndexSource {
   /** mail everywhere, smtp: proxyAddresses on Active Directory: what the live email lookup matches. */
@@ -174,15 +174,9 @@ export class LdapIndexSource implements IndexSource {
     const bag = AttributeBag.fromEntry(entry);
     const person = toPerson(bag, this.map, this.phones);
     if (person === undefined) return undefined;
-    const mails = bag.strings(this.map.mail).map((m) => m.trim().toLowerCase()).filter((m) => m !== '');
-    const aliases = this.config.kind === 'ad'
-      ? bag
-          .strings(this.map.proxyAddresses)
-          .filter((a) => SMTP.test(a))
-          .map((a) => a.replace(SMTP, '').trim().toLowerCase())
-          .filter((a) => a !== '')
-      : [];
-    return { person, mails, aliases };
+    // The addresses the live lookup matches (ldap/email-lookup.ts): proxyAddresses on AD only.
+    const { mail, aliases } = addressedPerson(bag, person, this.map.mail, this.config.kind === 'ad' ? this.map.proxyAddresses : undefined);
+    return { person, mails: mail, aliases };
   }
 }
 

@@ -7,6 +7,8 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useDirectories } from '../hooks/useDirectories';
 import { useSearch } from '../hooks/useSearch';
 import { useShowAll } from '../hooks/useShowAll';
+import type { MailboxWatcher } from '../mail/mailbox-watcher';
+import { MessagePeopleSlot } from '../mail/MessagePeopleSlot';
 import { strings } from '../strings';
 import { Announcer, useAnnouncer } from './Announcer';
 import { ErrorState } from './ErrorState';
@@ -37,9 +39,11 @@ const useStyles = makeStyles({
 export interface AppProps {
   client: DialpaneClient;
   actions: HostActions;
+  /** What Outlook has open: its people show above the search. */
+  mailbox?: MailboxWatcher | undefined;
 }
 
-export function App({ client, actions }: AppProps): JSX.Element {
+export function App({ client, actions, mailbox }: AppProps): JSX.Element {
   const styles = useStyles();
   const directories = useDirectories(client);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -55,6 +59,17 @@ export function App({ client, actions }: AppProps): JSX.Element {
   const search = useSearch(client, directoryId, showAll ? '' : query);
   const all = useShowAll(client, directoryId, showAll);
   const [open, setOpen] = useState<Person | null>(null);
+  /** Where focus goes back to when a card opened from the message closes: the name that opened it. */
+  const messageOpener = useRef<HTMLElement | null>(null);
+  const onOpenResult = useCallback((person: Person) => {
+    messageOpener.current = null;
+    setOpen(person);
+  }, []);
+  // People of a message come from any directory: they open in the one the lookup found them in.
+  const onOpenMessagePerson = useCallback((person: Person, inDirectory: string) => {
+    messageOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpen({ ...person, directoryId: inDirectory });
+  }, []);
   const announcer = useAnnouncer();
 
   const searchRef = useRef<HTMLInputElement>(null);
@@ -87,7 +102,10 @@ export function App({ client, actions }: AppProps): JSX.Element {
   useEffect(() => {
     if (open === null && returnFocus.current) {
       returnFocus.current = false;
-      listRef.current?.focus();
+      const opener = messageOpener.current;
+      messageOpener.current = null;
+      if (opener?.isConnected) opener.focus();
+      else listRef.current?.focus();
     }
   }, [open]);
 
@@ -107,6 +125,7 @@ export function App({ client, actions }: AppProps): JSX.Element {
     <div className={styles.root} data-testid="app">
       <div className={styles.main} inert={covered} aria-hidden={covered ? true : undefined}>
         <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} onSettings={onSettings} settingsRef={settingsRef} />
+        {mailbox && <MessagePeopleSlot client={client} mailbox={mailbox} searching={text !== '' || showAll} onOpen={onOpenMessagePerson} />}
         <SearchBar ref={searchRef} value={text} onChange={onText} onShowAll={onShowAll} showAllActive={showAll} onArrowDown={() => listRef.current?.focus()} />
         <Results
           key={directoryId}
@@ -115,7 +134,7 @@ export function App({ client, actions }: AppProps): JSX.Element {
           typed={text}
           search={search}
           all={all}
-          onOpen={setOpen}
+          onOpen={onOpenResult}
           onShowAll={onShowAll}
           onLeaveList={() => searchRef.current?.focus()}
         />
@@ -128,7 +147,8 @@ export function App({ client, actions }: AppProps): JSX.Element {
           listed={open}
           directoryName={allChosen ? directoryList.find((d) => d.id === openDirectoryId)?.displayName : undefined}
           onBack={onClose}
-          onOpenPerson={setOpen}
+          // A manager opens in the directory of the person whose card it is.
+          onOpenPerson={(person) => setOpen({ ...person, directoryId: person.directoryId ?? openDirectoryId })}
           copyText={actions.copyText}
           announce={announcer.announce}
         />

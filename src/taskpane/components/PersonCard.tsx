@@ -113,7 +113,7 @@ export function PersonCard({ client, directoryId, listed, directoryName, onBack,
         ) : (
           <ul className={styles.list}>
             {person.phones.map((phone, index) => (
-              <PhoneItem key={`${phone.kind}-${index}`} phone={phone} personName={person.displayName} copyText={copyText} announce={announce} />
+              <PhoneItem key={`${phone.kind}-${index}`} phone={phone} phoneIndex={index} person={person} directoryId={directoryId} copyText={copyText} announce={announce} />
             ))}
           </ul>
         )}

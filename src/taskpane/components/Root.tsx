@@ -1,7 +1,10 @@
 import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { useMemo, useSyncExternalStore, type JSX } from 'react';
 import type { DialpaneClient } from '../api';
+import { DialingProvider } from '../dialing/DialingProvider';
+import type { SettingsBackend } from '../dialing/preferences';
 import type { HostActions } from '../host-actions';
+import type { MailboxWatcher } from '../mail/mailbox-watcher';
 import type { HostStore } from '../office';
 import { themeFor } from '../theme';
 import { App } from './App';
@@ -14,16 +17,22 @@ export interface RootProps {
   hostStore: HostStore;
   client: DialpaneClient;
   actions: HostActions;
+  /** What Outlook has open (absent in tests that render the pane without it). */
+  mailbox?: MailboxWatcher;
+  /** Where the user's settings live (dialing/preferences.ts). */
+  settings: () => SettingsBackend;
 }
 
 /** Theme follows the Office host (re-rendered whenever Office.onReady reports); the App below knows nothing of Office. */
-export function Root({ hostStore, client, actions }: RootProps): JSX.Element {
+export function Root({ hostStore, client, actions, mailbox, settings }: RootProps): JSX.Element {
   const styles = useStyles();
   const host = useSyncExternalStore(hostStore.subscribe, hostStore.get);
   const theme = useMemo(() => themeFor(host.theme), [host.theme]);
   return (
     <FluentProvider theme={theme} className={styles.provider}>
-      <App client={client} actions={actions} />
+      <DialingProvider client={client} settings={settings} hostReport={host}>
+        <App client={client} actions={actions} mailbox={mailbox} />
+      </DialingProvider>
     </FluentProvider>
   );
 }
