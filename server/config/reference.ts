@@ -39,6 +39,9 @@ function rows(schema: JsonSchema, prefix: string, out: string[][]): void {
       const fallback = child.default === undefined ? 'required' : `\`${JSON.stringify(child.default)}\``;
       const optional = child.default === undefined && !isRequired(schema, name) ? 'optional' : fallback;
       out.push([`\`${key}\``, optional, envFor(key), child.description ?? '']);
+      // A shorthand with settings as its alternative (index: on | off | {…}): the settings' keys too.
+      const settings = options?.find((o) => o.type === 'object' && o.properties !== undefined);
+      if (settings !== undefined) rows(settings, `${key}.`, out);
     }
   }
 }

@@ -81,14 +81,19 @@ const tls = z
   .strict()
   .default({ rejectUnauthorized: true });
 
-/** The directory index (server/directory/index/): on by default; see the README's "Directory index". */
-const indexSettings = z
+/**
+ * The directory index (server/directory/index/): `index: on` (the default) or `off`, or the
+ * settings below, which mean on. See the README's "Performance" section for the design.
+ */
+const indexTuning = z
   .object({
-    enabled: z
-      .boolean()
-      .default(true)
-      .describe('Answer search as you type, Show All, reverse lookup and the email lookup from an in-memory index of the people under the search base, kept in sync; false = every search goes to the directory.'),
-    syncIntervalSeconds: z.number().int().min(5).max(86_400).default(60).describe('Seconds between syncs: the changes since the last one (uSNChanged on ad, modifyTimestamp on ldap).'),
+    syncIntervalSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(60)
+      .describe('Seconds between syncs: the changes since the last one (uSNChanged on ad, modifyTimestamp on ldap).'),
     deletionCheckEvery: z
       .number()
       .int()
@@ -103,10 +108,22 @@ const indexSettings = z
       .min(1)
       .max(10_000_000)
       .default(500_000)
-      .describe('Most people the index holds (memory: about 1.3 KB each); a bigger search base is searched live.'),
+      .describe('Most people the index holds (about 1.5 KB of memory each); a bigger search base is searched live.'),
   })
-  .strict()
-  .default({ enabled: true, syncIntervalSeconds: 60, deletionCheckEvery: 10, fullReloadEvery: 1440, maxPeople: 500_000 });
+  .strict();
+
+export const INDEX_DEFAULTS = { syncIntervalSeconds: 60, deletionCheckEvery: 10, fullReloadEvery: 1440, maxPeople: 500_000 } as const satisfies z.input<typeof indexTuning>;
+
+const indexSettings = z
+  .union([z.enum(['on', 'off']), z.boolean(), indexTuning], { error: 'must be on, off, or the index settings (syncIntervalSeconds, deletionCheckEvery, fullReloadEvery, maxPeople)' })
+  .default('on')
+  .describe(
+    'on = answer search as you type, Show All, the email lookup and reverse lookup by number from an in-memory index of the people under the search base, kept in sync; off = every search goes to the directory. Settings (the keys below) mean on.',
+  )
+  .transform((value) => {
+    if (typeof value === 'object') return { enabled: true, ...value };
+    return { enabled: value === true || value === 'on', ...INDEX_DEFAULTS };
+  });
 
 export const ldapDirectorySchema = z
   .object({

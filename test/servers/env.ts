@@ -61,11 +61,11 @@ export function testServers(): ServersRecord {
 }
 
 /**
- * Test directories search live unless a test turns the index on (`directory: { index: {} }` for
- * the defaults): the tests written for live searches count connections and LDAP searches, which
+ * Test directories search live unless a test turns the index on (`directory: { index: 'on' }`, or
+ * its settings): the tests written for live searches count connections and LDAP searches, which
  * an index loading in the background would change. test/integration/index-*.test.ts cover it.
  */
-const LIVE = { index: { enabled: false } } as const;
+const LIVE = { index: 'off' } as const;
 
 function build(directory: Record<string, unknown>, password: string, options: TestDirectoryOptions): LoadedConfig {
   const input = {
