@@ -78,6 +78,11 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
     const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map((o) => JSON.stringify(o)) : [];
     if (options.length > 1) return `${key}: must be ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
   }
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // A value of the right shape for one alternative only (index: {…} rather than on/off): that alternative's problems.
+    const inside = issue.errors.filter((list) => list.length > 0 && list.every((i) => i.path.length > 0));
+    if (inside.length === 1) return (inside[0] as z.core.$ZodIssue[]).map((i) => formatIssue({ ...i, path: [...issue.path, ...i.path] }, input)).join('; ');
+  }
   return `${key}: ${issue.message}`;
 }
 

@@ -29,7 +29,9 @@ export interface IndexHealth {
   people: number;
   /** The last full load (ISO 8601), null before the first one ended. */
   loadedAt: string | null;
-  /** Seconds since loadedAt. */
+  /** When the last successful sync of any kind started: the index holds the directory as it was then. */
+  syncedAt: string | null;
+  /** Seconds since syncedAt: how far behind the directory the index may be. */
   ageSeconds: number | null;
   lastSync: IndexSyncReport | null;
   syncIntervalSeconds: number;

@@ -58,6 +58,7 @@ export class DirectoryIndex {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private loadedAt: Date | undefined;
+  private syncedAt: Date | undefined;
   private lastSync: IndexSyncReport | undefined;
   private loading = false;
 
@@ -156,6 +157,7 @@ export class DirectoryIndex {
       ...(error ? { error } : {}),
     };
     this.lastSync = report;
+    if (report.ok) this.syncedAt = startedAt;
     if (report.ok && (ranAs === 'full' || counts.added + counts.changed + counts.removed > 0)) {
       this.logger?.info({ directory: this.directoryId, ...report }, `index ${ranAs} sync: ${report.people} people`);
     }
@@ -247,7 +249,8 @@ export class DirectoryIndex {
       state,
       people: this.snapshot?.size ?? 0,
       loadedAt: this.loadedAt?.toISOString() ?? null,
-      ageSeconds: this.loadedAt === undefined ? null : Math.round((Date.now() - this.loadedAt.getTime()) / 1000),
+      syncedAt: this.syncedAt?.toISOString() ?? null,
+      ageSeconds: this.syncedAt === undefined ? null : Math.round((Date.now() - this.syncedAt.getTime()) / 1000),
       lastSync: this.lastSync ?? null,
       syncIntervalSeconds: this.settings.syncIntervalSeconds,
     };
