@@ -38,6 +38,12 @@ export interface LdapCountingProxy {
   readonly operations: readonly LdapOperation[];
   /** How many requests of one kind arrived, e.g. count('search'). */
   count(op: string): number;
+  /**
+   * The next `count` connections are accepted but carry nothing until the returned function is
+   * called: a directory that is slow to answer one reader (an index's first load) while other
+   * connections work.
+   */
+  holdNext(count: number): () => void;
   close(): Promise<void>;
 }
 
@@ -84,7 +90,24 @@ export async function startLdapCountingProxy(targetUrl: string): Promise<LdapCou
   const sockets = new Set<net.Socket>();
   let connections = 0;
 
+  let toHold = 0;
+  let held: Promise<void> = Promise.resolve();
   const server = net.createServer((client) => {
+    if (toHold > 0) {
+      toHold -= 1;
+      sockets.add(client);
+      client.on('close', () => sockets.delete(client));
+      client.pause(); // what the client sends waits in the socket until the hold ends
+      void held.then(() => {
+        if (client.destroyed) return;
+        forward(client);
+        client.resume(); // paused explicitly: a data listener alone does not restart the flow
+      });
+    } else {
+      forward(client);
+    }
+  });
+  const forward = (client: net.Socket): void => {
     const connection = ++connections;
     const upstream = net.connect(targetPort, target.hostname);
     for (const s of [client, upstream]) {
@@ -104,7 +127,7 @@ export async function startLdapCountingProxy(targetUrl: string): Promise<LdapCou
     upstream.pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -116,6 +139,12 @@ export async function startLdapCountingProxy(targetUrl: string): Promise<LdapCou
       return operations;
     },
     count: (op) => operations.filter((o) => o.op === op).length,
+    holdNext: (count) => {
+      let release = (): void => undefined;
+      toHold = count;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return release;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
