@@ -78,3 +78,4 @@ export const SEARCH_MAX_LIMIT = 200;
 export const SEARCH_MAX_QUERY_LENGTH = 128;
 
 export * from './dial-api';
+export * from './auth-api';

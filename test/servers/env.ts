@@ -21,6 +21,10 @@
  *   sambaDirectoryConfig({ config: { phone: { defaultCountry: 'GB' } } })             // top-level keys
  *   slapdDirectoryConfig()                                  // id "slapd", kind ldap, capped at 1,000
  *
+ * Sign-in: these configurations run WITHOUT it (auth.mode none, on loopback) unless the test
+ * passes `config: { auth: { mode: 'directory', ... } }`; test/integration/auth-helpers.ts builds
+ * the signed-in app and the Samba sign-in accounts (test/fixtures/samba-auth-fixture.ts).
+ *
  * The Samba directory binds as svc-dialpane@monkey.com over ldap://127.0.0.2:389, searches
  * CN=Users,DC=monkey,DC=com, and uses phone.defaultCountry US with extensionContext monkey.com
  * (so ipPhone extensions are dialable). sambaTls() has the CA file and certificate host name for
@@ -62,6 +66,9 @@ export function testServers(): ServersRecord {
 function build(directory: Record<string, unknown>, password: string, options: TestDirectoryOptions): LoadedConfig {
   const input = {
     phone: { defaultCountry: 'US', extensionContext: 'monkey.com' },
+    // Without sign-in unless the test says otherwise (config: { auth: { mode: 'directory' } }):
+    // the tests of searching and dialing are about that; the sign-in tests turn it on.
+    auth: { mode: 'none' },
     ...options.config,
     directories: [{ ...directory, passwordEnv: TEST_PASSWORD_ENV, ...options.directory }],
   };

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { Client } from 'ldapts';
 import { SAMBA_ADMIN_PASSWORD, SAMBA_BASE_DN, SAMBA_DOMAIN, SAMBA_REALM, sambaFixture } from '../fixtures/samba-fixture';
 import { isAlive, isListening, requireCommands, run, startProcess, stopPid, waitUntil, type Started } from './processes';
+import { agePasswords } from './samba-auth';
 
 export interface SambaInfo {
   host: string;
@@ -174,6 +175,7 @@ export async function startSamba(options: { bulkCount?: number; log?: (line: str
       env: { LDAPTLS_REQCERT: 'never' },
     });
     say(`samba: ${fixture.people.length} people loaded in ${Date.now() - beforeLoad} ms`);
+    await agePasswords(dir, log);
 
     return {
       info: {
