@@ -19,7 +19,7 @@ export function maxUrlLength(max: number): RequestHandler {
 export function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
     const timer = setTimeout(() => {
-      if (!res.headersSent) next(new DialpaneError('REQUEST_TIMEOUT', `Dialpane could not answer within ${Math.round(ms / 1000)} seconds.`, 'A directory or phone system is slow to answer; try again in a moment.', { retryAfterSeconds: 5 }));
+      if (!res.headersSent) next(new DialpaneError('REQUEST_TIMEOUT', `Dialpane could not answer within ${Math.round(ms / 100) / 10} s.`, 'A directory or phone system is slow to answer; try again in a moment.', { retryAfterSeconds: 5 }));
     }, ms);
     timer.unref();
     const clear = (): void => clearTimeout(timer);
