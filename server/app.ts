@@ -75,7 +75,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(maxUrlLength(config.security.maxUrlLength));
 
   const api = express.Router();
-  api.use(cors(config.security.corsOrigins), noStore, requestTimeout(config.security.requestTimeoutMs));
+  api.use(noStore, cors(config.security.corsOrigins), requestTimeout(config.security.requestTimeoutMs));
   api.use(express.json({ limit: '64kb' }));
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
