@@ -31,6 +31,9 @@ function assertAnswered(res: request.Response): void {
 
 const RUNS = { numRuns: 300 };
 
+// Hundreds of generated cases per test: more than Jest's default 5 s on a slow machine.
+jest.setTimeout(60_000);
+
 describe('hostile input at every route (demo directory)', () => {
   it('search: any q, limit and cursor', async () => {
     await fc.assert(
