@@ -12,6 +12,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // testTimeout is a global option: Jest ignores it inside projects. Tests against real servers
+  // share two cores with Samba while other files run in parallel; 5 s is too short there.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/test/servers/global-setup.ts',
   globalTeardown: '<rootDir>/test/servers/global-teardown.ts',
   projects: [

@@ -4,7 +4,8 @@
  * carrying the service's `{ code, message, hint }` (or one made here when the service could not
  * be reached or answered something unexpected). Callers switch on `ok` and on `error.code`.
  */
-import type { ApiError, DirectorySummary, PageResponse, Person, SearchResponse } from '../shared/api';
+import type { ApiError, DirectorySummary, PageResponse, Person, SearchResponse, SessionResponse, SignInOptions, SignInRequest } from '../shared/api';
+import type { SessionStore } from './session';
 
 /** Codes made by the pane itself, next to the service's own (DIRECTORY_UNREACHABLE, BAD_QUERY, ...). */
 export type ClientErrorCode = 'ABORTED' | 'NETWORK' | 'BAD_RESPONSE';
@@ -19,7 +20,7 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailur
 export const isAborted = (result: ApiResult<unknown>): boolean => !result.ok && result.error.code === 'ABORTED';
 
 /** The pieces of `fetch` this client uses, so tests can hand in their own. */
-export type FetchLike = (input: string, init: { signal?: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
+export type FetchLike = (input: string, init: { signal?: AbortSignal; headers: Record<string, string>; method?: string; body?: string }) => Promise<Response>;
 
 export interface ClientMessages {
   network: { message: string; hint: string };
@@ -38,18 +39,48 @@ const shapes = {
   search: (v: unknown): v is SearchResponse => isRecord(v) && Array.isArray(v['people']) && typeof v['more'] === 'boolean',
   page: (v: unknown): v is PageResponse => isRecord(v) && Array.isArray(v['people']) && (v['nextCursor'] === null || typeof v['nextCursor'] === 'string'),
   person: (v: unknown): v is Person => isRecord(v) && typeof v['id'] === 'string' && typeof v['displayName'] === 'string' && Array.isArray(v['phones']),
+  signInOptions: (v: unknown): v is SignInOptions => isRecord(v) && (v['mode'] === 'directory' || v['mode'] === 'none') && Array.isArray(v['directories']),
+  session: (v: unknown): v is SessionResponse => isRecord(v) && typeof v['token'] === 'string' && typeof v['expiresAt'] === 'string' && isRecord(v['user']),
+  nothing: (_v: unknown): _v is null => true,
 };
 
 export class DialpaneClient {
   /**
    * @param baseUrl where `api/` lives, relative to the page by default, so the pane works under
    *   any path the service is published at.
+   * @param session where the sign-in token comes from; a 401 from the service is reported to it.
    */
   constructor(
     private readonly messages: ClientMessages,
     private readonly baseUrl: string = document.baseURI,
     private readonly fetchImpl: FetchLike = (input, init) => fetch(input, init),
+    private readonly session?: SessionStore,
   ) {}
+
+  /** Public: whether the service wants a sign-in, and against which directories. */
+  signInOptions(signal?: AbortSignal): Promise<ApiResult<SignInOptions>> {
+    return this.request('GET', 'api/session/options', shapes.signInOptions, { signal });
+  }
+
+  /** Signs in; on success the session store holds the token. A refusal is a failure like any other (no sign-in loop). */
+  async signIn(body: SignInRequest): Promise<ApiResult<SessionResponse>> {
+    const result = await this.request('POST', 'api/session', shapes.session, { body, anonymous: true });
+    if (result.ok) this.session?.signedIn(result.data);
+    return result;
+  }
+
+  /** A fresh token while the pane is open. */
+  async refresh(): Promise<ApiResult<SessionResponse>> {
+    const result = await this.request('POST', 'api/session/refresh', shapes.session, {});
+    if (result.ok) this.session?.signedIn(result.data);
+    return result;
+  }
+
+  /** Ends the session on the service (best effort) and in the pane. */
+  async signOut(): Promise<void> {
+    await this.request('DELETE', 'api/session', shapes.nothing, {});
+    this.session?.needsSignIn();
+  }
 
   directories(signal?: AbortSignal): Promise<ApiResult<DirectorySummary[]>> {
     return this.get('api/directories', shapes.directories, signal);
@@ -70,15 +101,29 @@ export class DialpaneClient {
     return this.get(`api/directories/${encodeURIComponent(directoryId)}/people/${encodeURIComponent(personId)}`, shapes.person, signal);
   }
 
-  private async get<T>(path: string, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {
+  private get<T>(path: string, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {
+    return this.request('GET', path, shape, { signal });
+  }
+
+  private async request<T>(method: string, path: string, shape: (value: unknown) => value is T, options: { signal?: AbortSignal | undefined; body?: unknown; anonymous?: boolean }): Promise<ApiResult<T>> {
+    const { signal } = options;
     const url = new URL(path, this.baseUrl).toString();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = options.anonymous ? undefined : this.session?.token();
+    if (token !== undefined) headers['Authorization'] = `Bearer ${token}`;
+    const init: Parameters<FetchLike>[1] = { signal, headers, method };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(options.body);
+    }
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { signal, headers: { Accept: 'application/json' } });
+      response = await this.fetchImpl(url, init);
     } catch (error) {
       if (signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) return this.fail('ABORTED', 0, 'aborted', '');
       return this.fail('NETWORK', 0, this.messages.network.message, this.messages.network.hint);
     }
+    if (response.status === 204) return shape(null) ? { ok: true, data: null as T } : this.fail('BAD_RESPONSE', 204, this.messages.badResponse(204).message, this.messages.badResponse(204).hint);
     let body: unknown;
     try {
       body = await response.json();
@@ -88,7 +133,11 @@ export class DialpaneClient {
       return this.fail('BAD_RESPONSE', response.status, text.message, text.hint);
     }
     if (!response.ok) {
-      if (isApiError(body)) return { ok: false, error: { code: body.code, message: body.message, hint: body.hint, status: response.status } };
+      if (isApiError(body)) {
+        // The service wants a sign-in: the pane switches to its form (not for a refused sign-in itself).
+        if (response.status === 401 && body.code === 'UNAUTHENTICATED' && !options.anonymous) this.session?.needsSignIn(token === undefined ? undefined : body.message);
+        return { ok: false, error: { code: body.code, message: body.message, hint: body.hint, status: response.status } };
+      }
       const text = this.messages.badResponse(response.status);
       return this.fail('BAD_RESPONSE', response.status, text.message, text.hint);
     }

@@ -9,17 +9,27 @@ import { DialpaneClient } from './api';
 import { Root } from './components/Root';
 import { browserActions } from './host-actions';
 import { connectOffice, createHostStore } from './office';
+import { SessionStore } from './session';
 import { clientMessages } from './strings';
 
 const container = document.getElementById('container');
 if (!container) throw new Error('taskpane.html has no #container element');
 
 const hostStore = createHostStore();
-const client = new DialpaneClient(clientMessages);
+// sessionStorage itself may throw where storage is blocked; the session then lives in memory.
+const storage = (() => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const session = new SessionStore(storage);
+const client = new DialpaneClient(clientMessages, document.baseURI, (input, init) => fetch(input, init), session);
 
 createRoot(container).render(
   <StrictMode>
-    <Root hostStore={hostStore} client={client} actions={browserActions} />
+    <Root hostStore={hostStore} client={client} session={session} actions={browserActions} />
   </StrictMode>,
 );
 

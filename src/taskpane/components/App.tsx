@@ -10,7 +10,7 @@ import { useShowAll } from '../hooks/useShowAll';
 import { strings } from '../strings';
 import { Announcer, useAnnouncer } from './Announcer';
 import { ErrorState } from './ErrorState';
-import { Header } from './Header';
+import { Header, type HeaderAccount } from './Header';
 import { LoadingState } from './LoadingState';
 import type { PeopleListHandle } from './PeopleList';
 import { PersonCard } from './PersonCard';
@@ -36,9 +36,11 @@ const useStyles = makeStyles({
 export interface AppProps {
   client: DialpaneClient;
   actions: HostActions;
+  /** The signed-in person and Sign out, when the service wants sign-in. */
+  account?: HeaderAccount | undefined;
 }
 
-export function App({ client, actions }: AppProps): JSX.Element {
+export function App({ client, actions, account }: AppProps): JSX.Element {
   const styles = useStyles();
   const directories = useDirectories(client);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -83,7 +85,7 @@ export function App({ client, actions }: AppProps): JSX.Element {
   if (directories.status !== 'ready' || directoryId === null) {
     return (
       <div className={styles.root} data-testid="app">
-        <Header directories={[]} directoryId={null} onDirectory={onDirectory} />
+        <Header directories={[]} directoryId={null} onDirectory={onDirectory} account={account} />
         {directories.status === 'error' ? <ErrorState error={directories.error} onRetry={directories.retry} /> : <LoadingState label={strings.directory.loading} />}
       </div>
     );
@@ -92,7 +94,7 @@ export function App({ client, actions }: AppProps): JSX.Element {
   return (
     <div className={styles.root} data-testid="app">
       <div className={styles.main} inert={open !== null} aria-hidden={open !== null ? true : undefined}>
-        <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} />
+        <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} account={account} />
         <SearchBar ref={searchRef} value={text} onChange={onText} onShowAll={onShowAll} showAllActive={showAll} onArrowDown={() => listRef.current?.focus()} />
         <Results
           key={directoryId}

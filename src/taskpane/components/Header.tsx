@@ -1,4 +1,4 @@
-import { makeStyles, Select, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, makeStyles, Select, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, type JSX } from 'react';
 import type { DirectorySummary } from '../../shared/api';
 import { strings } from '../strings';
@@ -27,16 +27,24 @@ const useStyles = makeStyles({
   name: { ...typographyStyles.subtitle2, margin: 0 },
   caption: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   select: { maxWidth: '55%', minWidth: '120px' },
+  signOut: { flexShrink: 0, minWidth: 'auto' },
 });
+
+/** The signed-in person, when the service wants sign-in. */
+export interface HeaderAccount {
+  displayName: string;
+  onSignOut: () => void;
+}
 
 export interface HeaderProps {
   directories: DirectorySummary[];
   directoryId: string | null;
   onDirectory: (id: string) => void;
+  account?: HeaderAccount | undefined;
 }
 
-/** Product name, and the directory: its name when there is one, a picker when there are several. */
-export function Header({ directories, directoryId, onDirectory }: HeaderProps): JSX.Element {
+/** Product name, the directory (its name when there is one, a picker when there are several), and Sign out when signed in. */
+export function Header({ directories, directoryId, onDirectory, account }: HeaderProps): JSX.Element {
   const styles = useStyles();
   const selectId = useId();
   const current = directories.find((d) => d.id === directoryId);
@@ -57,6 +65,11 @@ export function Header({ directories, directoryId, onDirectory }: HeaderProps): 
             </option>
           ))}
         </Select>
+      )}
+      {account !== undefined && (
+        <Button className={styles.signOut} size="small" appearance="subtle" title={strings.signIn.signedInAs(account.displayName)} aria-label={strings.signIn.signOutLabel(account.displayName)} onClick={account.onSignOut}>
+          {strings.signIn.signOut}
+        </Button>
       )}
     </header>
   );

@@ -3,8 +3,9 @@ import { useMemo, useSyncExternalStore, type JSX } from 'react';
 import type { DialpaneClient } from '../api';
 import type { HostActions } from '../host-actions';
 import type { HostStore } from '../office';
+import type { SessionStore } from '../session';
 import { themeFor } from '../theme';
-import { App } from './App';
+import { SessionGate } from './SessionGate';
 
 const useStyles = makeStyles({
   provider: { height: '100%' },
@@ -13,17 +14,18 @@ const useStyles = makeStyles({
 export interface RootProps {
   hostStore: HostStore;
   client: DialpaneClient;
+  session: SessionStore;
   actions: HostActions;
 }
 
-/** Theme follows the Office host (re-rendered whenever Office.onReady reports); the App below knows nothing of Office. */
-export function Root({ hostStore, client, actions }: RootProps): JSX.Element {
+/** Theme follows the Office host (re-rendered whenever Office.onReady reports); the App below knows nothing of Office, nor of signing in. */
+export function Root({ hostStore, client, session, actions }: RootProps): JSX.Element {
   const styles = useStyles();
   const host = useSyncExternalStore(hostStore.subscribe, hostStore.get);
   const theme = useMemo(() => themeFor(host.theme), [host.theme]);
   return (
     <FluentProvider theme={theme} className={styles.provider}>
-      <App client={client} actions={actions} />
+      <SessionGate client={client} session={session} actions={actions} />
     </FluentProvider>
   );
 }
