@@ -1,4 +1,4 @@
-import { Button, makeStyles, Select, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Select, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, type JSX } from 'react';
 import type { DirectorySummary } from '../../shared/api';
 import { strings } from '../strings';
@@ -27,6 +27,9 @@ const useStyles = makeStyles({
   name: { ...typographyStyles.subtitle2, margin: 0 },
   caption: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   select: { maxWidth: '55%', minWidth: '120px' },
+  // With Sign out beside the picker the header is crowded: the product name keeps its width, the picker gives.
+  titlesFixed: { flex: '0 0 auto' },
+  selectFill: { flex: '1 1 auto', minWidth: 0, maxWidth: 'none' },
   signOut: { flexShrink: 0, minWidth: 'auto' },
 });
 
@@ -53,12 +56,12 @@ export function Header({ directories, directoryId, onDirectory, account }: Heade
       <span className={styles.mark}>
         <Icon name="call" size={18} />
       </span>
-      <div className={styles.titles}>
+      <div className={mergeClasses(styles.titles, account !== undefined && directories.length > 1 && styles.titlesFixed)}>
         <h1 className={styles.name}>{strings.appName}</h1>
         {directories.length <= 1 && <span className={styles.caption}>{current?.displayName ?? strings.appTagline}</span>}
       </div>
       {directories.length > 1 && (
-        <Select id={selectId} className={styles.select} aria-label={strings.directory.label} value={directoryId ?? ''} onChange={(_e, data) => onDirectory(data.value)}>
+        <Select id={selectId} className={mergeClasses(styles.select, account !== undefined && styles.selectFill)} aria-label={strings.directory.label} value={directoryId ?? ''} onChange={(_e, data) => onDirectory(data.value)}>
           {directories.map((d) => (
             <option key={d.id} value={d.id}>
               {d.displayName}
@@ -67,9 +70,15 @@ export function Header({ directories, directoryId, onDirectory, account }: Heade
         </Select>
       )}
       {account !== undefined && (
-        <Button className={styles.signOut} size="small" appearance="subtle" title={strings.signIn.signedInAs(account.displayName)} aria-label={strings.signIn.signOutLabel(account.displayName)} onClick={account.onSignOut}>
-          {strings.signIn.signOut}
-        </Button>
+        // Icon only: the header is narrow once a directory picker shares it; the label says who and what.
+        <Button
+          className={styles.signOut}
+          appearance="subtle"
+          icon={<Icon name="signOut" />}
+          title={`${strings.signIn.signedInAs(account.displayName)} — ${strings.signIn.signOut}`}
+          aria-label={strings.signIn.signOutLabel(account.displayName)}
+          onClick={account.onSignOut}
+        />
       )}
     </header>
   );
