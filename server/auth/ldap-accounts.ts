@@ -43,6 +43,8 @@ export class LdapAccounts {
   private readonly map: AttributeMap;
   private readonly population: Filter;
   private readonly lookups: SharedConnection;
+  /** A DialpaneError (503/504 …) naming the server, for whatever a lookup threw. */
+  private readonly fail: (error: unknown) => DialpaneError;
 
   constructor(
     private readonly config: LdapDirectoryConfig,
@@ -56,8 +58,6 @@ export class LdapAccounts {
     this.lookups = new SharedConnection(() => connector.open());
     this.fail = (error) => connector.fail(error, 'search');
   }
-
-  private readonly fail: (error: unknown) => DialpaneError;
 
   private options(filter: Filter, scope: 'base' | 'sub'): SearchOptions {
     return {

@@ -9,7 +9,7 @@ import type { DirectorySummary, SessionResponse, SignInOptions, SignInRequest } 
 import { DialpaneError } from '../errors';
 import type { AccountLimiter } from './account-limiter';
 import { refusalError } from './bind-outcome';
-import { parseIdentity } from './identity';
+import { parseIdentity, type Identity } from './identity';
 import type { Account, BindResult } from './ldap-accounts';
 import type { SignedInUser } from './signed-in-user';
 import { type TokenService, unauthenticated } from './tokens';
@@ -17,7 +17,7 @@ import { type TokenService, unauthenticated } from './tokens';
 /** One directory people sign in against (LdapAccounts in the service). */
 export interface AccountDirectory {
   readonly directoryId: string;
-  find(identity: NonNullable<ReturnType<typeof parseIdentity>>): Promise<Account | undefined>;
+  find(identity: Identity): Promise<Account | undefined>;
   byId(id: string): Promise<Account | undefined>;
   verify(account: Account, password: string): Promise<BindResult>;
   close(): Promise<void>;

@@ -84,9 +84,10 @@ export class DialService {
     // Keys are per person: someone else's key never replays (or blocks) your call.
     const key = user === undefined ? request.idempotencyKey : `${user.directoryId}/${user.id}/${request.idempotencyKey}`;
     return this.idempotency.run(key, fingerprint, async () => {
+      // Whose phone rings is settled before the number is even looked up.
+      const own = ownDevice(this.dialer(request.dialerId).traits, { device: request.device, line: request.line }, user);
       const { dialer, preview, call } = await this.prepare(request);
       const { traits } = dialer;
-      const own = ownDevice(traits, { device: request.device, line: request.line }, user);
       const outcome = await dialer.dial({ ...call, ...own });
       this.logger.info({ dialer: traits.id, kind: traits.kind, outcome, user: user?.attributes.account }, 'call placed');
       const answer: DialResponse = { outcome, dialed: preview.dialed, preview: preview.preview };
