@@ -12,15 +12,14 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // testTimeout is a global option: Jest ignores it inside projects. Tests against real servers
-  // share two cores with Samba while other files run in parallel; 5 s is too short there.
-  testTimeout: 60_000,
+  // testTimeout is a global option (ignored inside projects): room for real servers and a browser.
+  testTimeout: 120_000,
   globalSetup: '<rootDir>/test/servers/global-setup.ts',
   globalTeardown: '<rootDir>/test/servers/global-teardown.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], testTimeout: 60_000 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 120_000 },
-    { ...common, displayName: 'dial', testMatch: ['<rootDir>/test/dial/**/*.test.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'dial', testMatch: ['<rootDir>/test/dial/**/*.test.ts'] },
   ],
 };

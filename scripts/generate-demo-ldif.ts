@@ -58,7 +58,7 @@ function add(given: string, sn: string, extra: Array<[string, string]> = [], opt
 }
 
 // Named people the tests and the README refer to.
-add('Jane', 'Doe', [['title', 'Chief Executive Officer'], ['department', 'Executive'], ['telephoneNumber', '+1 (408) 555-0100'], ['mobile', '+1 (669) 555-0100'], ['ipPhone', '4100']], { cn: 'Doe, Jane' });
+add('Jane', 'Doe', [['title', 'Chief Executive Officer'], ['department', 'Executive'], ['telephoneNumber', '+1 (408) 555-0100'], ['mobile', '+1 (669) 555-0100'], ['ipPhone', '4100'], ['proxyAddresses', 'SMTP:jdoe@monkey.com'], ['proxyAddresses', 'smtp:jane.doe@monkey.com']], { cn: 'Doe, Jane' });
 add('Jürgen', 'Müller', [['title', 'Sales Manager'], ['department', 'Sales'], ['telephoneNumber', '+49 (0) 30 1234567'], ['mobile', '0049 171 5550100']]);
 add('José', 'García', [['title', 'Support Lead'], ['department', 'Support'], ['telephoneNumber', '+34 91 555 0100']]);
 add('Chris', 'Jones', [['title', 'Account Executive'], ['department', 'Sales'], ['telephoneNumber', '+44 (0)20 7946 0000']], { cn: 'Chris (CJ) Jones' });

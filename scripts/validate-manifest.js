@@ -7,7 +7,8 @@
  * `office-addin-manifest validate manifest.xml` posts the XML to an online service, so it fails
  * offline. This script instead:
  *   1. checks Dialpane's own invariants on the XML (well-formed, a MailApp, Mailbox requirement set
- *      1.5 or newer, a task pane button on Message Read and Message Compose, SupportsPinning under
+ *      1.5 or newer, ReadItem permission or more (the pane reads the message's people), activation
+ *      and forms for messages read and composed, a task pane button on Message Read and Message Compose, SupportsPinning under
  *      VersionOverridesV1_1, every URL https and on one host, every icon present with the right size);
  *   2. converts the XML to the unified JSON manifest with office-addin-manifest-converter (images are
  *      not downloaded) and validates that JSON against the JSON schema bundled with
@@ -22,6 +23,8 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const MIN_MAILBOX_VERSION = '1.5';
+/** Permission levels that can read the item's sender and recipients (Restricted cannot). */
+const READ_PERMISSIONS = ['ReadItem', 'ReadWriteItem', 'ReadWriteMailbox'];
 
 /** Packages reached through the Office tooling we depend on, resolved from where that tooling lives. */
 function requireFrom(owner, request) {
@@ -107,6 +110,23 @@ function checkInvariants(xml, { assetsDir = path.join(ROOT, 'assets') } = {}) {
     }
   }
   if (mailboxSets.length > 0 && !problems.some((p) => p.startsWith('Requirements'))) passed.push(`Mailbox requirement set >= ${MIN_MAILBOX_VERSION} (${mailboxSets.length} places)`);
+
+  // Permission: the pane reads the people of the open message (from/to/cc, getAsync while composing).
+  const permission = elements(root, 'Permissions')[0];
+  const level = permission ? text(permission) : '';
+  if (!READ_PERMISSIONS.includes(level)) {
+    problems.push(`Permissions: "${level || 'unset'}" does not let the pane read the people of the open message; use <Permissions>ReadItem</Permissions>`);
+  } else passed.push(`permission ${level}: the pane may read the open message's sender and recipients`);
+
+  // Activation on messages being read and written (compose surfaces), with a form for each.
+  const forms = elements(root, 'Form').map(xsiType);
+  const itemRules = elements(root, 'Rule').filter((r) => xsiType(r) === 'ItemIs' && r.getAttribute('ItemType') === 'Message');
+  const formTypes = itemRules.map((r) => r.getAttribute('FormType') || '');
+  const activates = (mode) => formTypes.includes('ReadOrEdit') || formTypes.includes(mode);
+  const before = problems.length;
+  if (!activates('Read') || !activates('Edit')) problems.push(`Rule: the add-in must activate on messages read and composed; add <Rule xsi:type="ItemIs" ItemType="Message" FormType="ReadOrEdit"/>`);
+  for (const form of ['ItemRead', 'ItemEdit']) if (!forms.includes(form)) problems.push(`FormSettings: no <Form xsi:type="${form}">; clients without add-in commands need it`);
+  if (problems.length === before) passed.push('activates on messages read and composed (ItemRead and ItemEdit forms)');
 
   // Buttons on Message Read and Message Compose, pinnable under VersionOverridesV1_1.
   const overrides = elements(root, 'VersionOverrides');

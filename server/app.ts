@@ -20,13 +20,15 @@ import { cors } from './http/cors';
 import { dialRouter } from './http/dial-router';
 import { directoriesRouter } from './http/directories-router';
 import { errorMiddleware, notFound } from './http/error-middleware';
+import { lookupRouter } from './http/lookup-router';
 import { officeJsRouter } from './http/office-js';
 import { dialLimit, signInAddressLimit } from './http/rate-limits';
 import { maxUrlLength, noStore, requestTimeout } from './http/request-limits';
+import { peopleRouter } from './http/people-router';
+import { publicSessionRouter, sessionRouter } from './http/session-router';
 import { requestLog } from './http/request-log';
 import { requireAuth } from './http/require-auth';
 import { securityHeaders } from './http/security-headers';
-import { publicSessionRouter, sessionRouter } from './http/session-router';
 import { PANE_DIR } from './paths';
 
 export interface AppDeps {
@@ -87,6 +89,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const dialing = new DialService({ config, directories: deps.directories, dialers: deps.dialers ?? [], logger, ...(deps.idempotency ? { idempotency: deps.idempotency } : {}) });
   api.post('/dial', dialLimit(limits));
   api.use(dialRouter(dialing));
+  api.use('/people', peopleRouter(deps.directories));
+  api.use(lookupRouter(deps.directories));
   api.use(notFound);
   app.use('/api', api);
 

@@ -3,6 +3,8 @@
  * (http/error-middleware.ts) turns them into `{ code, message, hint }` answers.
  * Callers and tests key on `code`; `message` and `hint` are for people.
  */
+import type { DirectoryProblem } from '../src/shared/api';
+
 export type ErrorCode =
   | 'BAD_QUERY'
   | 'BAD_REQUEST'
@@ -15,6 +17,7 @@ export type ErrorCode =
   | 'DIRECTORY_BIND_FAILED'
   | 'DIRECTORY_SEARCH_BASE'
   | 'DIRECTORY_ERROR'
+  | 'PHOTO_NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'NOT_DIALABLE'
   | 'DIALER_NOT_FOUND'
@@ -50,6 +53,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   DIRECTORY_NOT_FOUND: 404,
   PERSON_NOT_FOUND: 404,
+  PHOTO_NOT_FOUND: 404,
   CURSOR_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   DIRECTORY_UNREACHABLE: 503,
@@ -89,16 +93,19 @@ export class DialpaneError extends Error {
   readonly status: number;
   /** For 429 (and 503 when known): seconds until trying again makes sense, sent as Retry-After. */
   readonly retryAfterSeconds: number | undefined;
+  /** What exactly failed, finer than `code` (e.g. BIND_ACCOUNT_DISABLED); the directory check reports it. */
+  readonly problem: DirectoryProblem | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly hint: string,
-    options?: { cause?: unknown; retryAfterSeconds?: number },
+    options?: { cause?: unknown; retryAfterSeconds?: number; problem?: DirectoryProblem },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DialpaneError';
     this.status = STATUS[code];
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.problem = options?.problem;
   }
 }
 

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { config } = loaded;
-  const directories = createDirectories(loaded);
+  const directories = createDirectories(loaded, { logger });
   const dialers = createDialers(loaded);
   let auth: ReturnType<typeof createAuth>;
   try {

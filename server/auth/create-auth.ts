@@ -6,7 +6,7 @@
 import type { LoadedConfig } from '../config/load';
 import { isLoopbackHost, signInDirectoryIds } from '../config/auth-schema';
 import type { LdapDirectoryConfig } from '../config/schema';
-import { endpointOf } from '../directory/ldap/connection';
+import { endpointsOf } from '../directory/ldap/endpoint';
 import { ownershipOf } from '../dial/own-device';
 import { PhoneNormalizer } from '../phone/normalize';
 import { LdapAccounts } from './ldap-accounts';
@@ -59,9 +59,10 @@ export function authWarnings({ config }: Pick<LoadedConfig, 'config'>): string[]
   const ids = new Set(signInDirectoryIds(config));
   for (const d of config.directories) {
     if (d.kind === 'ldif' || !ids.has(d.id)) continue;
-    const { scheme, host, server } = endpointOf(d.url);
-    if (scheme === 'ldap' && !d.startTls && !isLoopbackHost(host)) {
-      warnings.push(`directory "${d.id}": people's passwords go to ${server} unencrypted when they sign in: use an ldaps:// url or startTls: true`);
+    for (const { scheme, host, server } of endpointsOf(d)) {
+      if (scheme === 'ldap' && !d.startTls && !isLoopbackHost(host)) {
+        warnings.push(`directory "${d.id}": people's passwords go to ${server} unencrypted when they sign in: use an ldaps:// url or startTls: true`);
+      }
     }
   }
   for (const d of config.dialers) {

@@ -50,6 +50,10 @@ const attributeMap = z
     ipPhone: z.string().optional().describe('Default: ipPhone.'),
     homePhone: z.string().optional().describe('Default: homePhone.'),
     otherTelephone: z.string().optional().describe('Default: otherTelephone.'),
+    photo: z.string().optional().describe('JPEG photo. Default: thumbnailPhoto (ad), jpegPhoto (ldap).'),
+    manager: z.string().optional().describe("DN of the person's manager. Default: manager."),
+    sipAddress: z.string().optional().describe('Primary SIP address (sip:user@domain). Default: msRTCSIP-PrimaryUserAddress.'),
+    proxyAddresses: z.string().optional().describe('Addresses whose SIP: entries are SIP addresses too. Default: proxyAddresses.'),
   })
   .strict()
   .default({})
@@ -83,7 +87,14 @@ export const ldapDirectorySchema = z
     id: z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and dashes, e.g. "corp"').describe('Short id used in API paths.'),
     displayName: z.string().trim().min(1, 'must not be empty').describe('Name shown in the pane, e.g. "Monkey HQ".'),
     kind: z.enum(['ad', 'ldap']).describe('ad = Active Directory (default filter drops disabled accounts, ANR search); ldap = OpenLDAP and others.'),
-    url: ldapUrl,
+    url: ldapUrl.optional().describe('Directory server URL. The port defaults to 389 for ldap:// and 636 for ldaps://, and may be any port. Give url or urls.'),
+    urls: z
+      .array(ldapUrl)
+      .min(1, 'must list at least one server')
+      .optional()
+      .describe(
+        'Several servers of the same directory (domain controllers), tried in this order when one does not answer, instead of url. Each is ldap://host:port or ldaps://host:port.',
+      ),
     bindUser: z
       .string()
       .trim()
@@ -104,6 +115,10 @@ export const ldapDirectorySchema = z
   .refine((d) => (d.passwordEnv === undefined) !== (d.passwordFile === undefined), {
     message: 'needs exactly one of passwordEnv or passwordFile: set passwordEnv: NAME and export NAME, or passwordFile: /path/to/file',
     path: ['passwordEnv'],
+  })
+  .refine((d) => (d.url === undefined) !== (d.urls === undefined), {
+    message: 'needs exactly one of url (one server) or urls (several domain controllers, tried in order)',
+    path: ['url'],
   });
 
 export const ldifDirectorySchema = z

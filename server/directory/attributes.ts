@@ -17,7 +17,16 @@ export interface AttributeMap {
   ipPhone: string;
   homePhone: string;
   otherTelephone: string;
+  /** Bytes of a JPEG; read for a person's details and the photo route only, never for lists. */
+  photo: string;
+  /** A DN; resolved to a name on a person's details only. */
+  manager: string;
+  sipAddress: string;
+  proxyAddresses: string;
 }
+
+/** Fields read only when one person is opened: a photo is kilobytes, a manager costs a second search. */
+export const DETAIL_FIELDS = ['photo', 'manager'] as const satisfies ReadonlyArray<keyof AttributeMap>;
 
 const COMMON = {
   displayName: 'displayName',
@@ -30,11 +39,15 @@ const COMMON = {
   ipPhone: 'ipPhone',
   homePhone: 'homePhone',
   otherTelephone: 'otherTelephone',
+  manager: 'manager',
+  // Lync / Skype for Business schema; other directories simply do not have it.
+  sipAddress: 'msRTCSIP-PrimaryUserAddress',
+  proxyAddresses: 'proxyAddresses',
 } as const;
 
 export const DEFAULT_ATTRIBUTES: Record<'ad' | 'ldap', AttributeMap> = {
-  ad: { ...COMMON, id: 'objectGUID', department: 'department', company: 'company', office: 'physicalDeliveryOfficeName', accountName: 'sAMAccountName' },
-  ldap: { ...COMMON, id: 'entryUUID', department: 'departmentNumber', company: 'o', office: 'roomNumber', accountName: 'uid' },
+  ad: { ...COMMON, id: 'objectGUID', department: 'department', company: 'company', office: 'physicalDeliveryOfficeName', accountName: 'sAMAccountName', photo: 'thumbnailPhoto' },
+  ldap: { ...COMMON, id: 'entryUUID', department: 'departmentNumber', company: 'o', office: 'roomNumber', accountName: 'uid', photo: 'jpegPhoto' },
 };
 
 export function attributeMap(kind: 'ad' | 'ldap', overrides: Partial<AttributeMap> = {}): AttributeMap {

@@ -1,4 +1,5 @@
-import type { PageResponse, Person, SearchResponse } from '../../src/shared/api';
+import type { DirectoryCheck, PageResponse, Person, SearchResponse } from '../../src/shared/api';
+import type { Photo } from './photo';
 
 /**
  * The seam between the API and wherever people live (LDAP, Active Directory, an LDIF file).
@@ -17,7 +18,23 @@ export interface Directory {
    * an unknown or expired cursor throws CURSOR_EXPIRED.
    */
   listPage(cursor: string | undefined, pageSize: number): Promise<PageResponse>;
-  /** One person by stable id, or undefined when nobody has that id. */
+  /**
+   * One person by stable id, or undefined when nobody has that id. The details carry what lists
+   * leave out: `photoUrl` and `manager`.
+   */
   get(personId: string): Promise<Person | undefined>;
+  /** The photo of one person, or undefined when nobody has that id or they have no photo. */
+  photo(personId: string): Promise<Photo | undefined>;
+  /**
+   * The directory check: reach, TLS, bind, search base, people, each ok or failed with its cause
+   * and fix, stopping at the first failure. Resolves with the failures; rejects only on a bug.
+   */
+  check(): Promise<DirectoryCheck>;
+  /**
+   * The people behind email addresses, in one directory query for the whole list (not one per
+   * address): by `mail`, and on Active Directory also by the `smtp:` entries of proxyAddresses.
+   * Case-insensitive. Keys of the answer are the addresses lowercased; unknown addresses are absent.
+   */
+  lookupEmails(addresses: readonly string[]): Promise<Map<string, Person>>;
   close(): Promise<void>;
 }

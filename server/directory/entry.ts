@@ -4,7 +4,9 @@
  */
 import { PHONE_KINDS, type Person, type Phone } from '../../src/shared/api';
 import type { PhoneNormalizer } from '../phone/normalize';
-import type { AttributeMap } from './attributes';
+import { DETAIL_FIELDS, type AttributeMap } from './attributes';
+import { firstRdnValue } from './ldap/dn';
+import { sipAddresses } from './sip';
 
 export type AttributeValue = string | Buffer;
 
@@ -60,10 +62,6 @@ export function guidBytesFromId(id: string): Buffer | undefined {
   return bytes.length === 16 ? bytes : undefined;
 }
 
-function firstRdnValue(dn: string): string {
-  const match = /^[^=]+=((?:\\.|[^,\\])*)/.exec(dn);
-  return (match?.[1] ?? dn).replace(/\\(.)/g, '$1');
-}
 
 export function toPerson(bag: AttributeBag, map: AttributeMap, phones: PhoneNormalizer): Person | undefined {
   const id = personIdFrom(bag.all(map.id)[0]);
@@ -84,13 +82,19 @@ export function toPerson(bag: AttributeBag, map: AttributeMap, phones: PhoneNorm
     const value = bag.first(map[field]);
     if (value !== undefined) person[field] = value;
   }
+  const sip = sipAddresses(bag.strings(map.sipAddress), bag.strings(map.proxyAddresses));
+  if (sip.length > 0) person.sip = sip;
   return person;
 }
 
 export const byDisplayName = (a: Person, b: Person): number =>
   a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id);
 
-/** Every attribute a search must ask for to build a Person. */
-export function requestedAttributes(map: AttributeMap): string[] {
-  return [...new Set([...Object.values(map), 'cn'])];
+/**
+ * Every attribute a search must ask for to build a Person; with `details`, also the photo and the
+ * manager (asked for only when one person is opened).
+ */
+export function requestedAttributes(map: AttributeMap, details = false): string[] {
+  const fields = (Object.keys(map) as Array<keyof AttributeMap>).filter((field) => details || !(DETAIL_FIELDS as readonly string[]).includes(field));
+  return [...new Set([...fields.map((field) => map[field]), 'cn'])];
 }

@@ -1,22 +1,25 @@
-import { Router } from 'express';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, type DirectorySummary } from '../../src/shared/api';
+import { Router, type Response } from 'express';
+import type { DirectorySummary } from '../../src/shared/api';
 import type { Directory } from '../directory/directory';
-import { DialpaneError, badQuery } from '../errors';
+import type { Photo } from '../directory/photo';
+import { DialpaneError } from '../errors';
+import { answerPeople } from './people-query';
 
-export const SHOW_ALL_DEFAULT_PAGE = 200;
-export const SHOW_ALL_MAX_PAGE = 1000;
+const personNotFound = (): DialpaneError =>
+  new DialpaneError('PERSON_NOT_FOUND', 'Nobody in this directory has that id.', 'The person may have left or been moved; search again.');
 
-function intParam(value: unknown, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > max) {
-    throw badQuery(`${name} must be a whole number from 1 to ${max}.`, `Pass ?${name}=${fallback}, or leave it out.`);
-  }
-  return Number(value);
-}
-
-function singleString(value: unknown, name: string): string | undefined {
-  if (value === undefined || typeof value === 'string') return value;
-  throw badQuery(`${name} was given more than once or in an unexpected form.`, `Pass ${name} once, as plain text.`);
+/**
+ * The bytes exactly as stored. The URL the API hands out carries the photo's version (`?v=`), and
+ * the ETag is that version, so a browser keeps the photo for a day and asks again cheaply (304).
+ */
+function sendPhoto(res: Response, photo: Photo): void {
+  res.set({
+    'Content-Type': photo.contentType,
+    ETag: `"${photo.version}"`,
+    'Cache-Control': 'private, max-age=86400',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.send(photo.bytes);
 }
 
 export function directoriesRouter(directories: readonly Directory[]): Router {
@@ -37,26 +40,27 @@ export function directoriesRouter(directories: readonly Directory[]): Router {
   });
 
   router.get('/:id/people', async (req, res) => {
-    const directory = find(req.params.id);
-    const q = singleString(req.query['q'], 'q');
-    const cursor = singleString(req.query['cursor'], 'cursor');
-    if (q !== undefined && cursor !== undefined) throw badQuery('q and cursor cannot be used together.', 'Pass q to search, or cursor (or nothing) for Show All.');
-    if (q !== undefined) {
-      const limit = intParam(req.query['limit'], 'limit', SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT);
-      res.json(await directory.search(q, limit));
-      return;
-    }
-    const limit = intParam(req.query['limit'], 'limit', SHOW_ALL_DEFAULT_PAGE, SHOW_ALL_MAX_PAGE);
-    res.json(await directory.listPage(cursor === '' ? undefined : cursor, limit));
+    res.json(await answerPeople(req.query, find(req.params.id)));
   });
 
   router.get('/:id/people/:personId', async (req, res) => {
     const directory = find(req.params.id);
     const person = await directory.get(req.params.personId);
-    if (!person) {
-      throw new DialpaneError('PERSON_NOT_FOUND', 'Nobody in this directory has that id.', 'The person may have left or been moved; search again.');
-    }
+    if (!person) throw personNotFound();
     res.json(person);
+  });
+
+  router.get('/:id/people/:personId/photo', async (req, res) => {
+    const directory = find(req.params.id);
+    const photo = await directory.photo(req.params.personId);
+    if (!photo) throw new DialpaneError('PHOTO_NOT_FOUND', 'This person has no photo in the directory, or nobody has that id.', 'Show the initials instead.');
+    sendPhoto(res, photo);
+  });
+
+  router.get('/:id/check', async (req, res) => {
+    const directory = find(req.params.id);
+    // Every check talks to the directory afresh; an answer from a cache would hide a fix.
+    res.set('Cache-Control', 'no-store').json(await directory.check());
   });
 
   return router;

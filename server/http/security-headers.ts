@@ -23,7 +23,8 @@ export function securityHeaders(config: Pick<Config, 'auth' | 'security' | 'serv
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", ...cdn],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: photos fetched with the sign-in token (an <img> cannot send it).
+        imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

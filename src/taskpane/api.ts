@@ -4,7 +4,7 @@
  * carrying the service's `{ code, message, hint }` (or one made here when the service could not
  * be reached or answered something unexpected). Callers switch on `ok` and on `error.code`.
  */
-import type { ApiError, DirectorySummary, PageResponse, Person, SearchResponse, SessionResponse, SignInOptions, SignInRequest } from '../shared/api';
+import { ALL_DIRECTORIES, type ApiError, type DirectoryCheck, type DirectorySummary, type PageResponse, type Person, type SearchResponse, type SessionResponse, type SignInOptions, type SignInRequest } from '../shared/api';
 import type { SessionStore } from './session';
 
 /** Codes made by the pane itself, next to the service's own (DIRECTORY_UNREACHABLE, BAD_QUERY, ...). */
@@ -42,7 +42,11 @@ const shapes = {
   signInOptions: (v: unknown): v is SignInOptions => isRecord(v) && (v['mode'] === 'directory' || v['mode'] === 'none') && Array.isArray(v['directories']),
   session: (v: unknown): v is SessionResponse => isRecord(v) && typeof v['token'] === 'string' && typeof v['expiresAt'] === 'string' && isRecord(v['user']),
   nothing: (_v: unknown): _v is null => true,
+  check: (v: unknown): v is DirectoryCheck => isRecord(v) && typeof v['ok'] === 'boolean' && Array.isArray(v['steps']),
 };
+
+/** Where the people of a directory are listed: one directory's, or every directory's at once (ALL_DIRECTORIES). */
+const peoplePath = (directoryId: string): string => (directoryId === ALL_DIRECTORIES ? 'api/people' : `api/directories/${encodeURIComponent(directoryId)}/people`);
 
 export class DialpaneClient {
   /**
@@ -86,19 +90,59 @@ export class DialpaneClient {
     return this.get('api/directories', shapes.directories, signal);
   }
 
+  /** Search as you type in one directory, or in all of them with ALL_DIRECTORIES. */
   search(directoryId: string, query: string, limit: number, signal?: AbortSignal): Promise<ApiResult<SearchResponse>> {
     const params = new URLSearchParams({ q: query, limit: String(limit) });
-    return this.get(`api/directories/${encodeURIComponent(directoryId)}/people?${params}`, shapes.search, signal);
+    return this.get(`${peoplePath(directoryId)}?${params}`, shapes.search, signal);
   }
 
   /** One page of Show All; no cursor starts at the beginning. */
   page(directoryId: string, cursor: string | null, signal?: AbortSignal): Promise<ApiResult<PageResponse>> {
     const query = cursor === null ? '' : `?${new URLSearchParams({ cursor })}`;
-    return this.get(`api/directories/${encodeURIComponent(directoryId)}/people${query}`, shapes.page, signal);
+    return this.get(`${peoplePath(directoryId)}${query}`, shapes.page, signal);
+  }
+
+  /** The directory check: each step ok or failed, with cause and fix. */
+  check(directoryId: string, signal?: AbortSignal): Promise<ApiResult<DirectoryCheck>> {
+    return this.get(`api/directories/${encodeURIComponent(directoryId)}/check`, shapes.check, signal);
+  }
+
+  /** An absolute URL for a path the service handed out (a photoUrl), resolved like every call here. */
+  resolve(path: string): string {
+    return new URL(path, this.baseUrl).toString();
+  }
+
+  /**
+   * Where an <img> finds a photo the service handed out (a photoUrl). Without sign-in, its URL. With
+   * sign-in the photo route wants the token, which an <img> cannot send: the bytes are fetched with
+   * it and shown from an object URL (the caller revokes it). Undefined when it could not be loaded.
+   */
+  async photoSource(path: string, signal?: AbortSignal): Promise<{ src: string; revoke: () => void } | undefined> {
+    const url = this.resolve(path);
+    const token = this.session?.token();
+    if (token === undefined) return { src: url, revoke: () => undefined };
+    try {
+      const response = await this.fetchImpl(url, { signal, headers: { Authorization: `Bearer ${token}` } });
+      if (!response.ok) return undefined;
+      const objectUrl = URL.createObjectURL(await response.blob());
+      return { src: objectUrl, revoke: () => URL.revokeObjectURL(objectUrl) };
+    } catch {
+      return undefined;
+    }
   }
 
   person(directoryId: string, personId: string, signal?: AbortSignal): Promise<ApiResult<Person>> {
     return this.get(`api/directories/${encodeURIComponent(directoryId)}/people/${encodeURIComponent(personId)}`, shapes.person, signal);
+  }
+
+  /** A GET of any API path (relative to the base URL), with the same result contract; for the data modules beside this one. */
+  getJson<T>(path: string, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {
+    return this.get(path, shape, signal);
+  }
+
+  /** A POST of a JSON body, with the same result contract as the GETs. */
+  postJson<T>(path: string, body: unknown, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {
+    return this.request('POST', path, shape, { signal, body });
   }
 
   private get<T>(path: string, shape: (value: unknown) => value is T, signal?: AbortSignal): Promise<ApiResult<T>> {

@@ -8,7 +8,10 @@ import { createRoot } from 'react-dom/client';
 import { DialpaneClient } from './api';
 import { Root } from './components/Root';
 import { browserActions } from './host-actions';
-import { connectOffice, createHostStore } from './office';
+import { chooseBackend, type RoamingSettingsLike, type SettingsBackend } from './dialing/preferences';
+import { MailboxWatcher } from './mail/mailbox-watcher';
+import type { OfficeMailHost } from './mail/office-mail';
+import { connectOffice, createHostStore, refreshTheme } from './office';
 import { SessionStore } from './session';
 import { clientMessages } from './strings';
 
@@ -26,11 +29,19 @@ const storage = (() => {
 })();
 const session = new SessionStore(storage);
 const client = new DialpaneClient(clientMessages, document.baseURI, (input, init) => fetch(input, init), session);
+// Office.js types `mailbox.item` as an intersection of every item kind; the watcher checks shapes at run time.
+const officeHost = (): OfficeMailHost | undefined => (typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeMailHost));
+const mailbox = new MailboxWatcher({ host: officeHost, onThemeChanged: () => refreshTheme(hostStore) });
+/** Roaming settings once Outlook reported (they follow the mailbox), else localStorage. */
+const settings = (): SettingsBackend => {
+  const roaming = hostStore.get().office && typeof Office !== 'undefined' ? (Office.context?.roamingSettings as RoamingSettingsLike | undefined) : undefined;
+  return chooseBackend(roaming ? { roamingSettings: roaming, succeeded: Office.AsyncResultStatus.Succeeded } : undefined, () => window.localStorage);
+};
 
 createRoot(container).render(
   <StrictMode>
-    <Root hostStore={hostStore} client={client} session={session} actions={browserActions} />
+    <Root hostStore={hostStore} client={client} session={session} actions={browserActions} mailbox={mailbox} settings={settings} />
   </StrictMode>,
 );
 
-connectOffice(hostStore);
+connectOffice(hostStore, undefined, () => mailbox.connect());

@@ -60,10 +60,12 @@ function readTheme(): OfficeThemeColors | null {
  * Registers for Office.onReady without waiting for it: the pane is already rendered.
  * Each time Office reports (it can, e.g. after the host reinitialises the pane), the store updates.
  */
-export function connectOffice(store: HostStore, office: typeof Office | undefined = typeof Office === 'undefined' ? undefined : Office): void {
+export function connectOffice(store: HostStore, office: typeof Office | undefined = typeof Office === 'undefined' ? undefined : Office, onReport?: () => void): void {
   if (!office || typeof office.onReady !== 'function') return;
   const update = (info: { host: Office.HostType | null; platform: Office.PlatformType | null }): void => {
     store.set({ office: info.host !== null, host: info.host === null ? null : String(info.host), platform: info.platform === null ? null : String(info.platform), theme: info.host !== null ? readTheme() : null });
+    // The mailbox watcher re-reads the open item on every report (Outlook on the web reports again).
+    if (info.host !== null) onReport?.();
   };
   office.onReady(update).catch((error: unknown) => {
     console.warn('Dialpane: Office.onReady failed; running as a plain web page.', error);
@@ -72,4 +74,10 @@ export function connectOffice(store: HostStore, office: typeof Office | undefine
   office.initialize = () => {
     office.onReady(update).catch((error: unknown) => console.warn('Dialpane: Office.onReady failed after initialize.', error));
   };
+}
+
+/** Outlook switched theme while the pane is open (OfficeThemeChanged): read it again. */
+export function refreshTheme(store: HostStore): void {
+  const current = store.get();
+  if (current.office) store.set({ ...current, theme: readTheme() });
 }

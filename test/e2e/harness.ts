@@ -17,6 +17,7 @@ import { createApp } from '../../server/app';
 import type { AuthDeps } from '../../server/auth/create-auth';
 import type { LoadedConfig } from '../../server/config/load';
 import { createDirectories } from '../../server/directory/create-directories';
+import { createDialers } from '../../server/dial/create-dialers';
 import type { Directory } from '../../server/directory/directory';
 import { tlsMaterial } from '../../server/tls-certificate';
 import type { PageResponse } from '../../src/shared/api';
@@ -53,9 +54,11 @@ export interface PaneServer {
  */
 export async function startPaneServer(loaded: LoadedConfig, options: { auth?: AuthDeps } = {}): Promise<PaneServer> {
   const directories = createDirectories(loaded);
-  const app = createApp(loaded.config, { directories, paneDir: PANE_DIR, ...(options.auth ? { auth: options.auth } : {}) });
-  // The same generated CA + localhost certificate the service makes, kept in a temp dir across runs.
-  const tls = await tlsMaterial({ ...loaded.config.server, dataDir: path.join(os.tmpdir(), 'dialpane-e2e'), tlsCertFile: undefined, tlsKeyFile: undefined });
+  const app = createApp(loaded.config, { directories, dialers: createDialers(loaded), paneDir: PANE_DIR, ...(options.auth ? { auth: options.auth } : {}) });
+  // A CA + localhost certificate made the way the service makes its own, in a directory of this
+  // server's (test files run in parallel workers; a shared one could mix two runs' cert and key).
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-e2e-tls-'));
+  const tls = await tlsMaterial({ ...loaded.config.server, dataDir, tlsCertFile: undefined, tlsKeyFile: undefined });
   const server = https.createServer({ cert: tls.cert, key: tls.key }, app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -88,6 +91,7 @@ export async function startPaneServer(loaded: LoadedConfig, options: { auth?: Au
       await new Promise<void>((resolve) => server.close(() => resolve()));
       agent.destroy();
       await Promise.all([...directories.map((d) => d.close()), options.auth?.close()]);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,13 +2,14 @@
  * Connecting to the real Samba AD DC: bind identities, TLS, and every failure as a stable
  * { code, message, hint } answer (503/504, never a 500 or a stack trace, never the password).
  */
+import { Client } from 'ldapts';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { createDirectories } from '../../server/directory/create-directories';
 import type { LoadedConfig } from '../../server/config/load';
 import type { ApiError, SearchResponse } from '../../src/shared/api';
-import { SAMBA_SERVICE_ACCOUNT } from '../fixtures/samba-fixture';
+import { SAMBA_BIND_FIXTURES, SAMBA_SERVICE_ACCOUNT } from '../fixtures/samba-fixture';
 import { SAMBA_DIRECTORY_ID, sambaDirectoryConfig, sambaTls, testServers } from '../servers/env';
 import { startBlackHole } from '../servers/tcp-proxy';
 import { openApp } from './helpers';
@@ -43,10 +44,20 @@ describe('binding to Samba Active Directory', () => {
     expect(status).toBe(503);
     expect(body).toEqual({
       code: 'DIRECTORY_BIND_FAILED',
-      message: `${testServers().samba.host}:389 refused the bind as "svc-dialpane@monkey.com": the password is wrong (or, on Samba, the user does not exist).`,
-      hint: expect.stringContaining('bindUser'),
+      message: `${testServers().samba.host}:389 refused the bind as "svc-dialpane@monkey.com": the user name or password is wrong.`,
+      hint: 'Check bindUser (a DN, user@domain or DOMAIN\\user; Active Directory rejects a bare user name) and the password in passwordEnv or passwordFile.',
     });
     expect(JSON.stringify(body)).not.toContain(wrong);
+  });
+
+  it.each([
+    [SAMBA_BIND_FIXTURES.disabled, 'the account is disabled', 'Enable the account in Active Directory, or bind as another service account.'],
+    [SAMBA_BIND_FIXTURES.lockedOut, 'the account is locked out after too many wrong passwords', 'Unlock the account in Active Directory, then check that passwordEnv or passwordFile holds the current password (a wrong one locks it again).'],
+    [SAMBA_BIND_FIXTURES.passwordExpired, 'the password has expired', 'Set a new password for the account, update passwordEnv or passwordFile, and consider "Password never expires" for a service account.'],
+  ])('when the bind account is $upn (AD sub-code $subCode), then the 503 names the same reason and fix as the directory check', async (fixture, reason, fix) => {
+    const { status, body } = await ask(sambaDirectoryConfig({ directory: { bindUser: fixture.downLevel }, password: fixture.password }));
+    expect(status).toBe(503);
+    expect(body).toEqual({ code: 'DIRECTORY_BIND_FAILED', message: `${testServers().samba.host}:389 refused the bind as "${fixture.downLevel}": ${reason}.`, hint: fix });
   });
 
   it('when the bind fails, then the service log names the failure and never holds the password', async () => {
@@ -120,14 +131,18 @@ describe('search base on Samba Active Directory', () => {
     expect(body).toEqual({
       code: 'DIRECTORY_SEARCH_BASE',
       message: `The search base "OU=Nowhere,DC=monkey,DC=com" does not exist on ${testServers().samba.host}:389.`,
-      hint: 'Check searchBase: the DN of the container of the people, e.g. CN=Users,DC=monkey,DC=com.',
+      hint: 'Check searchBase: the DN of the container of the people, e.g. CN=Users,DC=monkey,DC=com. The directory check (dialpane doctor) names the closest existing parent.',
     });
   });
 
-  it('when the search base is not a DN, then 503 DIRECTORY_SEARCH_BASE', async () => {
+  it('when the search base is not a DN, then 503 DIRECTORY_SEARCH_BASE says it is malformed', async () => {
     const { status, body } = await ask(sambaDirectoryConfig({ directory: { searchBase: 'Users' } }));
     expect(status).toBe(503);
-    expect((body as ApiError).code).toBe('DIRECTORY_SEARCH_BASE');
+    expect(body).toEqual({
+      code: 'DIRECTORY_SEARCH_BASE',
+      message: 'The search base "Users" is not a valid DN (LDAP code 34).',
+      hint: 'Write searchBase as a full DN, e.g. CN=Users,DC=monkey,DC=com.',
+    });
   });
 
   it('when Show All starts under a missing search base, then 503 DIRECTORY_SEARCH_BASE', async () => {
@@ -136,10 +151,27 @@ describe('search base on Samba Active Directory', () => {
     expect((body as ApiError).code).toBe('DIRECTORY_SEARCH_BASE');
   });
 
-  it('when the search base is the whole domain, then the search references to other partitions are ignored', async () => {
-    const { status, body } = await ask(sambaDirectoryConfig({ directory: { searchBase: 'DC=monkey,DC=com' } }), { q: 'Jane Doe' });
-    expect(status).toBe(200);
-    expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual(['Jane Doe']);
+  it('when the search base is the whole domain, then the search references to other partitions are ignored, never followed', async () => {
+    // The DC really answers a subtree search from the domain root with three references...
+    const client = new Client({ url: testServers().samba.url });
+    try {
+      await client.bind(SAMBA_SERVICE_ACCOUNT.upn, SAMBA_SERVICE_ACCOUNT.password);
+      const raw = await client.search('DC=monkey,DC=com', { filter: '(sAMAccountName=jdoe)', attributes: ['1.1'] });
+      expect(raw.searchEntries).toHaveLength(1);
+      expect([...raw.searchReferences].sort()).toEqual([
+        'ldap://monkey.com/CN=Configuration,DC=monkey,DC=com',
+        'ldap://monkey.com/DC=DomainDnsZones,DC=monkey,DC=com',
+        'ldap://monkey.com/DC=ForestDnsZones,DC=monkey,DC=com',
+      ]);
+    } finally {
+      await client.unbind();
+    }
+    // ...which the service ignores: no error, and no connection to the servers they name.
+    for (const q of ['Jane Doe', 'John Sm']) {
+      const { status, body } = await ask(sambaDirectoryConfig({ directory: { searchBase: 'DC=monkey,DC=com' } }), { q });
+      expect(status).toBe(200);
+      expect((body as SearchResponse).people.map((p) => p.displayName)).toEqual([q === 'Jane Doe' ? 'Jane Doe' : 'John Smith']);
+    }
   });
 
   it('when a configured filter narrows the people, then only they are found', async () => {

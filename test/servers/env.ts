@@ -20,6 +20,7 @@
  *   sambaDirectoryConfig({ password: 'wrong' })                                       // another bind password
  *   sambaDirectoryConfig({ config: { phone: { defaultCountry: 'GB' } } })             // top-level keys
  *   slapdDirectoryConfig()                                  // id "slapd", kind ldap, capped at 1,000
+ *   directoriesConfig([sambaEntry(), slapdEntry(), sambaEntry({ id: 'gc' })])  // several, in this order
  *
  * Sign-in: these configurations run WITHOUT it (auth.mode none, on loopback) unless the test
  * passes `config: { auth: { mode: 'directory', ... } }`; test/integration/auth-helpers.ts builds
@@ -92,9 +93,9 @@ export function sambaDirectoryConfig(options: TestDirectoryOptions = {}): Loaded
   return build(sambaDirectoryInput(), SAMBA_SERVICE_ACCOUNT.password, options);
 }
 
-/** A validated configuration with the OpenLDAP server as its only directory (id "slapd"). */
-export function slapdDirectoryConfig(options: TestDirectoryOptions = {}): LoadedConfig {
-  const directory = {
+/** The directory entry of the OpenLDAP server, before validation. */
+export function slapdDirectoryInput(): Record<string, unknown> {
+  return {
     id: SLAPD_DIRECTORY_ID,
     displayName: 'Monkey OpenLDAP',
     kind: 'ldap',
@@ -102,7 +103,34 @@ export function slapdDirectoryConfig(options: TestDirectoryOptions = {}): Loaded
     bindUser: SLAPD_SERVICE_ACCOUNT.dn,
     searchBase: SLAPD_PEOPLE_DN,
   };
-  return build(directory, SLAPD_SERVICE_ACCOUNT.password, options);
+}
+
+/** A validated configuration with the OpenLDAP server as its only directory (id "slapd"). */
+export function slapdDirectoryConfig(options: TestDirectoryOptions = {}): LoadedConfig {
+  return build(slapdDirectoryInput(), SLAPD_SERVICE_ACCOUNT.password, options);
+}
+
+/** One directory of a configuration with several: its entry (any keys changed) and its bind password. */
+export interface DirectoryEntry {
+  input: Record<string, unknown>;
+  password?: string;
+}
+
+export const sambaEntry = (changes: Record<string, unknown> = {}): DirectoryEntry => ({ input: { ...sambaDirectoryInput(), ...changes }, password: SAMBA_SERVICE_ACCOUNT.password });
+export const slapdEntry = (changes: Record<string, unknown> = {}): DirectoryEntry => ({ input: { ...slapdDirectoryInput(), ...changes }, password: SLAPD_SERVICE_ACCOUNT.password });
+
+/**
+ * A validated configuration with several directories, in this order; each LDAP one reads its
+ * password from a variable of its own (DIALPANE_TEST_BIND_PASSWORD_0, _1, …), never inline.
+ */
+export function directoriesConfig(entries: readonly DirectoryEntry[], config: Record<string, unknown> = {}): LoadedConfig {
+  const env: Record<string, string> = {};
+  const directories = entries.map((entry, i) => {
+    if (entry.password === undefined) return entry.input;
+    env[`${TEST_PASSWORD_ENV}_${i}`] = entry.password;
+    return { ...entry.input, passwordEnv: `${TEST_PASSWORD_ENV}_${i}` };
+  });
+  return parseConfig({ phone: { defaultCountry: 'US', extensionContext: 'monkey.com' }, ...config, directories }, env, process.cwd(), 'test/servers/env.ts');
 }
 
 /** For ldaps:// and StartTLS against Samba: its CA and the host name in its certificate. */

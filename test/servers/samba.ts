@@ -10,15 +10,24 @@
  * SID, and the start-up probe checks it, so a test run never mistakes another run's DC for its own.
  *
  * Steps and their usual cost on a 2-core machine: provision 5-6 s, first start 2-3 s (Samba writes
- * its TLS CA then), fixtures 2-4 s (one ldapmodify over LDAPS, needed for the service account's
- * unicodePwd).
+ * its TLS CA then), fixtures 3-5 s (one ldapmodify over LDAPS, needed for the accounts' unicodePwd,
+ * with a schema extension), then ~0.6 s to expire one password and lock one account.
  */
 import { randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'ldapts';
-import { SAMBA_ADMIN_PASSWORD, SAMBA_BASE_DN, SAMBA_DOMAIN, SAMBA_REALM, sambaFixture } from '../fixtures/samba-fixture';
+import { Client, InvalidCredentialsError } from 'ldapts';
+import {
+  SAMBA_ADMIN_PASSWORD,
+  SAMBA_BASE_DN,
+  SAMBA_BIND_FIXTURES,
+  SAMBA_DOMAIN,
+  SAMBA_EXPIRED_PASSWORD_AGE_DAYS,
+  SAMBA_LOCKOUT_THRESHOLD,
+  SAMBA_REALM,
+  sambaFixture,
+} from '../fixtures/samba-fixture';
 import { isAlive, isListening, requireCommands, run, startProcess, stopPid, waitUntil, type Started } from './processes';
 import { agePasswords } from './samba-auth';
 
@@ -115,9 +124,35 @@ async function reserveLoopbackAddress(): Promise<{ host: string; release: () => 
   throw new Error(`no loopback address for a Samba DC: ${candidates.join(', ')} are reserved by other test runs or busy on port 389`);
 }
 
+/**
+ * The two bind-failure states an LDIF cannot write: a password set days ago (samba-tool on the
+ * DC's own database under faketime, so pwdLastSet lies in the past and the account's PSO finds it
+ * expired) and a locked-out account (wrong passwords up to its PSO's threshold).
+ */
+async function finishBindFixtures(o: { url: string; smbConf: string; log: string; faketime: string; sambaTool: string }): Promise<void> {
+  const expired = SAMBA_BIND_FIXTURES.passwordExpired;
+  await run(
+    o.faketime,
+    ['-f', `-${SAMBA_EXPIRED_PASSWORD_AGE_DAYS}d`, o.sambaTool, 'user', 'setpassword', expired.upn.split('@')[0] as string, `--newpassword=${expired.password}`, '-s', o.smbConf],
+    o.log,
+  );
+  const locked = SAMBA_BIND_FIXTURES.lockedOut;
+  for (let attempt = 0; attempt < SAMBA_LOCKOUT_THRESHOLD; attempt++) {
+    const client = new Client({ url: o.url, connectTimeout: 2_000, timeout: 5_000 });
+    try {
+      await client.bind(locked.upn, 'not-the-password');
+      throw new Error(`${locked.upn} bound with a wrong password: the lockout fixture cannot work`);
+    } catch (error) {
+      if (!(error instanceof InvalidCredentialsError)) throw error;
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+}
+
 export async function startSamba(options: { bulkCount?: number; log?: (line: string) => void } = {}): Promise<RunningSamba> {
   const tools = requireCommands(
-    { samba: 'samba', 'samba-tool': 'samba-ad-dc samba-ad-provision python3-samba', ldapmodify: 'ldap-utils' },
+    { samba: 'samba', 'samba-tool': 'samba-ad-dc samba-ad-provision python3-samba', ldapmodify: 'ldap-utils', faketime: 'faketime' },
     'The Samba Active Directory test server',
   );
   const say = options.log ?? (() => undefined);
@@ -153,9 +188,14 @@ export async function startSamba(options: { bulkCount?: number; log?: (line: str
     say(`samba: provisioned on ${host} in ${Date.now() - started} ms`);
 
     // Given as --option these are dropped; they must be in [global]. Simple binds on 389 need the
-    // first; the second makes bulk loads ~3x faster (test data only).
+    // first; the second makes bulk loads ~3x faster (test data only); the third lets the fixture
+    // add the Lync/Skype attribute msRTCSIP-PrimaryUserAddress to the schema, as Lync's schema
+    // preparation does on a real domain.
     const smbConf = path.join(dir, 'etc', 'smb.conf');
-    writeFileSync(smbConf, readFileSync(smbConf, 'utf8').replace(/^\[global\]$/m, '[global]\n\tldap server require strong auth = no\n\tldb:nosync = true'));
+    writeFileSync(
+      smbConf,
+      readFileSync(smbConf, 'utf8').replace(/^\[global\]$/m, '[global]\n\tldap server require strong auth = no\n\tldb:nosync = true\n\tdsdb:schema update allowed = true'),
+    );
 
     const url = `ldap://${host}:389`;
     const ldapsUrl = `ldaps://${host}:636`;
@@ -175,6 +215,9 @@ export async function startSamba(options: { bulkCount?: number; log?: (line: str
       env: { LDAPTLS_REQCERT: 'never' },
     });
     say(`samba: ${fixture.people.length} people loaded in ${Date.now() - beforeLoad} ms`);
+    const beforeFinish = Date.now();
+    await finishBindFixtures({ url, smbConf, log, faketime: tools['faketime'] as string, sambaTool: tools['samba-tool'] as string });
+    say(`samba: bind-failure accounts finished in ${Date.now() - beforeFinish} ms`);
     await agePasswords(dir, log);
 
     return {

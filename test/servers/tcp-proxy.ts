@@ -1,9 +1,12 @@
 /**
  * Loopback TCP helpers for connection tests: a proxy in front of a directory server that counts
  * connections and can cut them all (as an idle timeout, a firewall or a restarted DC would), and a
- * black hole that accepts connections and never answers (a hung server).
+ * black hole that accepts connections and never answers (a hung server), and a port that does not
+ * even accept them (a host behind a firewall that drops packets).
  */
+import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { stopPid } from './processes';
 
 export interface TcpProxy {
   port: number;
@@ -11,6 +14,11 @@ export interface TcpProxy {
   readonly connections: number;
   /** Destroys every open connection on both sides. */
   dropAll(): void;
+  /**
+   * Stops forwarding on the connections open now, without closing them: they hang, as a connection
+   * does when a firewall or NAT forgot it. New connections still work.
+   */
+  freezeAll(): void;
   close(): Promise<void>;
 }
 
@@ -41,7 +49,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
+    pairs.add([client, upstream]);
   });
+  const pairs = new Set<[net.Socket, net.Socket]>();
   const port = await listen(server);
   return {
     port,
@@ -50,6 +60,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     },
     dropAll: () => {
       for (const s of sockets) s.destroy();
+    },
+    freezeAll: () => {
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+      }
+      pairs.clear();
     },
     close: () => closeServer(server, sockets),
   };
@@ -64,4 +81,29 @@ export async function startBlackHole(): Promise<{ port: number; close(): Promise
   });
   const port = await listen(server);
   return { port, close: () => closeServer(server, sockets) };
+}
+
+/**
+ * A port whose connection queue is full: a listening socket that never accepts (Node always
+ * accepts, so a small python3 process holds it), with one connection parked in its backlog of one.
+ * Further connection attempts get no answer at all — as from a host behind a firewall that drops
+ * packets — and time out. close() stops the process by the PID started here.
+ */
+export async function startUnansweredPort(): Promise<{ port: number; close(): Promise<void> }> {
+  const program = ['import socket, time', 's = socket.socket()', "s.bind(('127.0.0.1', 0))", 's.listen(0)', 'print(s.getsockname()[1], flush=True)', 'time.sleep(600)'].join('\n');
+  const child = spawn('python3', ['-c', program], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (data: Buffer) => resolve(Number(data.toString().trim())));
+  });
+  const parked = net.connect(port, '127.0.0.1');
+  parked.on('error', () => undefined);
+  await new Promise((resolve) => parked.once('connect', resolve));
+  return {
+    port,
+    close: async () => {
+      parked.destroy();
+      if (child.pid !== undefined) await stopPid(child.pid);
+    },
+  };
 }

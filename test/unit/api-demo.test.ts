@@ -100,6 +100,18 @@ describe('API on the demo directory', () => {
     expect(res.body.code).toBe('BAD_REQUEST');
   });
 
+  it('when the demo directory is checked, then the answer is never cached and says the file was read and how many people it holds', async () => {
+    const res = await request(app).get('/api/directories/demo/check').expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toMatchObject({ directoryId: 'demo', ok: true, people: DEMO_PEOPLE });
+    expect((res.body as { steps: Array<{ id: string; status: string; detail: string }> }).steps.at(-1)).toEqual({ id: 'people', title: 'People', status: 'ok', detail: `${DEMO_PEOPLE} people in the file.` });
+  });
+
+  it('when All directories is searched with only the demo, then each person carries its directory', async () => {
+    const res = await request(app).get('/api/people').query({ q: 'Müller' }).expect(200);
+    expect((res.body as SearchResponse).people.map((p) => [p.displayName, p.directoryId])).toEqual([['Jürgen Müller', 'demo']]);
+  });
+
   it('serves a local copy of Office.js', async () => {
     const res = await request(app).get('/office-js/office.js').expect(200);
     expect(res.text).toContain('Office');

@@ -98,6 +98,26 @@ describe('configuration', () => {
     expect(() => loadConfig('/nonexistent/dialpane.yaml', {})).toThrow('configuration file /nonexistent/dialpane.yaml does not exist');
   });
 
+  it('when urls lists several domain controllers instead of url, then they are kept in order', () => {
+    const { url: _unused, ...rest } = directory;
+    const loaded = parseConfig({ directories: [{ ...rest, urls: ['ldap://dc1.monkey.com', 'ldaps://dc2.monkey.com:636'] }] }, env, '/tmp');
+    expect(loaded.config.directories[0]).toMatchObject({ urls: ['ldap://dc1.monkey.com', 'ldaps://dc2.monkey.com:636'] });
+  });
+
+  it.each([
+    ['both url and urls', { urls: ['ldap://dc2.monkey.com'] }],
+    ['neither url nor urls', { url: undefined }],
+  ])('when a directory has %s, then one line says to give exactly one', (_situation, change) => {
+    expect(problems({ directories: [{ ...directory, ...change }] })).toEqual(['directories[0].url: needs exactly one of url (one server) or urls (several domain controllers, tried in order)']);
+  });
+
+  it('when one of urls is not an LDAP URL, then its position is named', () => {
+    const { url: _unused, ...rest } = directory;
+    expect(problems({ directories: [{ ...rest, urls: ['ldap://dc1.monkey.com', 'https://dc2'] }] })).toEqual([
+      'directories[0].urls[1]: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+    ]);
+  });
+
   it('never puts the password into an error message', () => {
     const secret = 'hunter2-very-secret';
     const lines = problems({ directories: [{ ...directory, url: 'bad' }] }, { CORP_PW: secret });

@@ -19,7 +19,6 @@ import { hostileText } from '../support/hostile';
 const ad = attributeMap('ad');
 const ldap = attributeMap('ldap');
 
-
 /** Same operators, attributes (servers compare them case-insensitively; the BER reader lowercases them) and values. */
 function sameFilter(actual: Filter, expected: Filter): void {
   expect(shape(actual)).toBe(shape(expected));
@@ -53,13 +52,13 @@ describe('search filters from hostile text', () => {
       fc.property(hostileText, (typed) => {
         const query = tryParse(typed);
         if (query === undefined) return;
-        for (const map of [ad, ldap]) {
-          const filter = searchFilter(query, map);
+        for (const [map, kind] of [[ad, 'ad'], [ldap, 'ldap']] as const) {
+          const filter = searchFilter(query, map, kind);
           const allowed = new Set([query.text, ...query.words, ...query.words.map((w) => ` ${w}`), ...[...(query.digits ?? '')]]);
           expect(leaves(filter).filter((l) => !allowed.has(l.value))).toEqual([]);
           const twin = tryParse(benign(query.text));
           expect(twin).toBeDefined();
-          expect(shape(filter)).toBe(shape(searchFilter(twin as ParsedQuery, map)));
+          expect(shape(filter)).toBe(shape(searchFilter(twin as ParsedQuery, map, kind)));
           roundTrips(filter);
         }
       }),

@@ -29,7 +29,7 @@ function signInApp(extra: Record<string, unknown> = {}) {
 }
 
 const CSP =
-  "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;font-src 'self' data:;connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';" +
+  "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;font-src 'self' data:;connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';" +
   "frame-ancestors 'self' https://outlook.office.com https://outlook.office365.com https://*.outlook.com https://outlook.live.com https://outlook.cloud.microsoft https://*.office.com https://*.office365.com";
 
 const error = (body: unknown): ApiError => body as ApiError;

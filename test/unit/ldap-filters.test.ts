@@ -55,24 +55,36 @@ describe('configured filter', () => {
 
 describe('search filter', () => {
   it('when one word is typed, then it is a prefix of the name, mail and account attributes', () => {
-    expect(searchFilter(parseQuery('Jane'), ad).toString()).toBe('(|(displayName=Jane*)(givenName=Jane*)(sn=Jane*)(mail=Jane*)(sAMAccountName=Jane*)(cn=Jane*))');
+    expect(searchFilter(parseQuery('Jane'), ad, 'ad').toString()).toBe('(|(displayName=Jane*)(givenName=Jane*)(sn=Jane*)(mail=Jane*)(sAMAccountName=Jane*)(cn=Jane*))');
     expect(needsPostFilter(parseQuery('Jane'))).toBe(false);
   });
 
   it('when the directory is plain LDAP, then the account attribute is uid', () => {
-    expect(searchFilter(parseQuery('jdoe'), ldap).toString()).toBe('(|(displayName=jdoe*)(givenName=jdoe*)(sn=jdoe*)(mail=jdoe*)(uid=jdoe*)(cn=jdoe*))');
+    expect(searchFilter(parseQuery('jdoe'), ldap, 'ldap').toString()).toBe('(|(displayName=jdoe*)(givenName=jdoe*)(sn=jdoe*)(mail=jdoe*)(uid=jdoe*)(cn=jdoe*))');
   });
 
-  it('when two words are typed, then each must start the given name, the surname or a word of the display name', () => {
-    expect(searchFilter(parseQuery('John Sm'), ad).toString()).toBe(
-      '(|(displayName=John Sm*)(givenName=John Sm*)(sn=John Sm*)(mail=John Sm*)(sAMAccountName=John Sm*)(cn=John Sm*)' +
+  it('when two words are typed on plain LDAP, then each must start the given name, the surname or a word of the display name', () => {
+    expect(searchFilter(parseQuery('John Sm'), ldap, 'ldap').toString()).toBe(
+      '(|(displayName=John Sm*)(givenName=John Sm*)(sn=John Sm*)(mail=John Sm*)(uid=John Sm*)(cn=John Sm*)' +
         '(&(|(givenName=John*)(sn=John*)(displayName=John*)(displayName=* John*))(|(givenName=Sm*)(sn=Sm*)(displayName=Sm*)(displayName=* Sm*))))',
     );
     expect(needsPostFilter(parseQuery('John Sm'))).toBe(true);
   });
 
+  it('when two words are typed on Active Directory, then Ambiguous Name Resolution takes the place of the per-word substrings', () => {
+    expect(searchFilter(parseQuery('John Sm'), ad, 'ad').toString()).toBe(
+      '(|(displayName=John Sm*)(givenName=John Sm*)(sn=John Sm*)(mail=John Sm*)(sAMAccountName=John Sm*)(cn=John Sm*)(anr=John Sm))',
+    );
+    expect(needsPostFilter(parseQuery('John Sm'))).toBe(true);
+  });
+
+  it('when the ANR text holds filter syntax, then it is one literal value on the wire', () => {
+    const bytes = wire(searchFilter(parseQuery('Doe *)(x=*'), ad, 'ad'));
+    expect(bytes.includes(Buffer.from('Doe *)(x=*', 'utf8'))).toBe(true);
+  });
+
   it('when phone digits are typed with formatting, then each digit is its own substring component on every phone attribute', () => {
-    const text = searchFilter(parseQuery('(408) 555'), ad).toString();
+    const text = searchFilter(parseQuery('(408) 555'), ad, 'ad').toString();
     for (const attribute of ['telephoneNumber', 'mobile', 'ipPhone', 'homePhone', 'otherTelephone']) expect(text).toContain(`(${attribute}=*4*0*8*5*5*5*)`);
     expect(needsPostFilter(parseQuery('(408) 555'))).toBe(true);
   });
@@ -83,19 +95,19 @@ describe('search filter', () => {
     ['back\\slash', '(displayName=back\\5cslash*)'],
     ['Doe, Jane', '(displayName=Doe, Jane*)'],
   ])('when the text %j holds filter syntax, then it is an escaped literal value: %s', (q, expected) => {
-    const filter = searchFilter(parseQuery(q), ad);
+    const filter = searchFilter(parseQuery(q), ad, 'ad');
     expect(filter.toString()).toContain(expected);
     expect(filter.toString()).not.toContain('(objectClass=*)');
   });
 
   it('when "*)(objectClass=*" is sent, then the wire carries it as one literal substring value', () => {
-    const bytes = wire(searchFilter(parseQuery('*)(objectClass=*'), ad));
+    const bytes = wire(searchFilter(parseQuery('*)(objectClass=*'), ad, 'ad'));
     expect(bytes.includes(Buffer.from('*)(objectClass=*', 'utf8'))).toBe(true);
     expect(bytes.includes(Buffer.from('\\2a', 'utf8'))).toBe(false);
   });
 
   it.each([['Müller'], ['José'], ['Ljubljana Žiga'], ['山田']])('when %s is searched, then the wire carries its UTF-8 bytes, not escapes', (q) => {
-    const bytes = wire(searchFilter(parseQuery(q), ad));
+    const bytes = wire(searchFilter(parseQuery(q), ad, 'ad'));
     expect(bytes.includes(Buffer.from(q.split(' ')[0] as string, 'utf8'))).toBe(true);
     expect(bytes.includes(Buffer.from('\\c3', 'utf8'))).toBe(false);
   });

@@ -33,6 +33,8 @@ describe('manifest.xml', () => {
     const { status, output } = run('validate-manifest.js');
     expect(output).toContain('XML is well-formed');
     expect(output).toContain('pinnable (SupportsPinning under VersionOverridesV1_1)');
+    expect(output).toContain("permission ReadItem: the pane may read the open message's sender and recipients");
+    expect(output).toContain('activates on messages read and composed (ItemRead and ItemEdit forms)');
     expect(output).toContain('all https on https://localhost:3000');
     expect(output).toMatch(/\d+ icons exist with their declared sizes/);
     expect(output).toMatch(/converted to the unified manifest and valid against teams\/v[\d.]+\/MicrosoftTeams\.schema\.json/);
@@ -53,6 +55,21 @@ describe('manifest.xml', () => {
     const { status, output } = run('validate-manifest.js', file, ...assets);
     expect(status).toBe(1);
     expect(output).toContain('Mailbox requirement set is "1.3"; it must be 1.5 or newer');
+  });
+
+  test('when the permission is Restricted, then it is refused: the pane reads the people of the open message', () => {
+    const file = variant('restricted.xml', (xml) => xml.replace('<Permissions>ReadItem</Permissions>', '<Permissions>Restricted</Permissions>'));
+    const { status, output } = run('validate-manifest.js', file, ...assets);
+    expect(status).toBe(1);
+    expect(output).toContain('FAIL Permissions: "Restricted" does not let the pane read the people of the open message; use <Permissions>ReadItem</Permissions>');
+  });
+
+  test('when the add-in activates only on messages being read, then the missing compose activation and form are named', () => {
+    const file = variant('read-only.xml', (xml) => xml.replace('FormType="ReadOrEdit"', 'FormType="Read"').replace(/<Form xsi:type="ItemEdit">[\s\S]*?<\/Form>/, ''));
+    const { status, output } = run('validate-manifest.js', file, ...assets);
+    expect(status).toBe(1);
+    expect(output).toContain('FAIL Rule: the add-in must activate on messages read and composed; add <Rule xsi:type="ItemIs" ItemType="Message" FormType="ReadOrEdit"/>');
+    expect(output).toContain('FAIL FormSettings: no <Form xsi:type="ItemEdit">; clients without add-in commands need it');
   });
 
   test('when a URL is http or on another host, then both problems are reported', () => {

@@ -59,13 +59,20 @@ function prefixAttributes(map: AttributeMap): string[] {
  * The candidates of a search as you type, a superset of what `personMatches` accepts (the caller
  * post-filters with it for the exact answer):
  * - the whole text as a prefix of display name, given name, surname, mail or account name;
- * - two or more words: every word starts the given name, the surname or a word of the display name;
+ * - two or more words, on Active Directory: Ambiguous Name Resolution, `(anr=John Sm)`, which the
+ *   DC expands over its indexed ANR attributes to given name John* and surname Sm* (either way
+ *   round) or any ANR attribute starting with the whole text. One word stays the prefix filters
+ *   above: ANR would add offices and proxy addresses that the answer then drops anyway.
+ * - two or more words elsewhere: every word starts the given name, the surname or a word of the
+ *   display name (a medial substring: a full scan, which ANR spares Active Directory);
  * - three or more digits: those digits in that order inside a phone number. LDAP cannot strip
  *   formatting, so each digit is its own `any` component: `(telephoneNumber=*4*0*8*5*)`.
  */
-export function searchFilter(query: ParsedQuery, map: AttributeMap): Filter {
+export function searchFilter(query: ParsedQuery, map: AttributeMap, kind: LdapKind): Filter {
   const alternatives: Filter[] = prefixAttributes(map).map((attribute) => prefix(attribute, query.text));
-  if (query.words.length > 1) {
+  if (query.words.length > 1 && kind === 'ad') {
+    alternatives.push(new EqualityFilter({ attribute: 'anr', value: query.text }));
+  } else if (query.words.length > 1) {
     alternatives.push(
       new AndFilter({
         filters: query.words.map(
@@ -95,7 +102,7 @@ export function needsPostFilter(query: ParsedQuery): boolean {
 }
 
 /** Attributes whose values are bytes: requested as buffers, compared as bytes. */
-export const BINARY_ATTRIBUTES = ['objectGUID', 'objectSid', 'thumbnailPhoto'] as const;
+export const BINARY_ATTRIBUTES = ['objectGUID', 'objectSid', 'thumbnailPhoto', 'jpegPhoto'] as const;
 const isBinary = (attribute: string): boolean => BINARY_ATTRIBUTES.some((b) => b.toLowerCase() === attribute.toLowerCase());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -118,5 +125,13 @@ export function personIdFilter(personId: string, map: AttributeMap, guidBytes: (
 
 /** Attributes ldapts must hand over as Buffers, in the spellings the server may use. */
 export function bufferAttributes(map: AttributeMap): string[] {
-  return [...new Set<string>([...BINARY_ATTRIBUTES, ...(isBinary(map.id) ? [map.id] : [])])];
+  return [...new Set<string>([...BINARY_ATTRIBUTES, map.photo, ...(isBinary(map.id) ? [map.id] : [])])];
+}
+
+/**
+ * The entry with this exact DN, as a filter (for resolving a manager inside the search base, with
+ * the people filter): AD has the DN as the attribute distinguishedName, OpenLDAP as entryDN.
+ */
+export function dnFilter(kind: LdapKind, dn: string): Filter {
+  return new EqualityFilter({ attribute: kind === 'ad' ? 'distinguishedName' : 'entryDN', value: dn });
 }

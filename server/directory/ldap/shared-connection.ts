@@ -2,10 +2,12 @@
  * One bound connection reused by every search of a directory (LDAP multiplexes requests on it).
  * Servers drop idle connections (Active Directory after 15 minutes); when that happened, or the
  * connection breaks under a request, it is reopened and bound again once, transparently.
+ * A request that timed out leaves the connection suspect (a DC that hangs, a firewall that silently
+ * dropped it): it is discarded, so the next request opens a fresh one — on another DC if need be.
  * ldapts's own autoRebind is not used: it cannot replay StartTLS.
  */
 import type { Client } from 'ldapts';
-import { isDroppedConnection } from './errors';
+import { isDroppedConnection, isOperationTimeout } from './errors';
 
 interface Held {
   pending: Promise<Client>;
@@ -25,6 +27,7 @@ export class SharedConnection {
     try {
       return await operation(first.client);
     } catch (error) {
+      if (isOperationTimeout(error)) this.discard(first);
       if (!first.reused || !isDroppedConnection(error)) throw error;
       this.discard(first);
       const fresh = await this.acquire();

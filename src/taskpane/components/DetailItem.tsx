@@ -17,10 +17,12 @@ export interface DetailItemProps {
   value: string;
   /** Makes the value a link (mailto: for mail). */
   href?: string;
+  /** Makes the value a button-link that acts in the pane (open the manager); `label` is its accessible name. */
+  action?: { label: string; onClick: () => void };
 }
 
 /** One labelled fact about a person: a <dt>/<dd> pair grouped in a <div> of the card's <dl>. */
-export function DetailItem({ icon, label, value, href }: DetailItemProps): JSX.Element {
+export function DetailItem({ icon, label, value, href, action }: DetailItemProps): JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.item}>
@@ -28,7 +30,17 @@ export function DetailItem({ icon, label, value, href }: DetailItemProps): JSX.E
         <Icon name={icon} size={ICON_PX} className={styles.icon} />
         {label}
       </dt>
-      <dd className={styles.value}>{href ? <Link href={href}>{value}</Link> : value}</dd>
+      <dd className={styles.value}>
+        {action ? (
+          <Link as="button" onClick={action.onClick} aria-label={action.label}>
+            {value}
+          </Link>
+        ) : href ? (
+          <Link href={href}>{value}</Link>
+        ) : (
+          value
+        )}
+      </dd>
     </div>
   );
 }

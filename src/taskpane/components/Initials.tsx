@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   },
   medium: { width: '36px', height: '36px', fontSize: tokens.fontSizeBase300 },
   large: { width: '72px', height: '72px', fontSize: tokens.fontSizeBase600 },
+  photo: { width: '100%', height: '100%', borderRadius: tokens.borderRadiusCircular, objectFit: 'cover' },
 });
 
 /** Up to two letters: the first letters of the first and last words that start with a letter. */
@@ -49,19 +50,23 @@ export interface InitialsProps {
   name: string;
   /** 36 px in lists, 72 px on the person card. */
   size: 'medium' | 'large';
+  /** The directory's photo; without one the initials show. */
+  photoSrc?: string | undefined;
   className?: string;
+  'data-testid'?: string;
 }
 
 /** Decorative: the name is always written next to it, so it is hidden from assistive technology. */
-export function Initials({ name, size, className }: InitialsProps): JSX.Element {
+export function Initials({ name, size, photoSrc, className, 'data-testid': testId }: InitialsProps): JSX.Element {
   const styles = useStyles();
   const colours = useColours();
   return (
     <span
       className={mergeClasses(styles.badge, styles[size], colours[paletteFor(name)], className)}
       aria-hidden="true"
+      data-testid={testId}
     >
-      {initialsOf(name)}
+      {photoSrc ? <img className={styles.photo} src={photoSrc} alt="" /> : initialsOf(name)}
     </span>
   );
 }

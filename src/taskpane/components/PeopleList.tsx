@@ -1,9 +1,10 @@
-import { Button, makeStyles, mergeClasses, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useImperativeHandle, useRef, useState, type JSX, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type JSX, type Ref } from 'react';
 import type { Person } from '../../shared/api';
 import type { ApiFailure } from '../api';
-import { strings } from '../strings';
+import { listKeyDown } from '../list-keys';
+import { ListFooter } from './ListFooter';
 import { PersonRow, ROW_HEIGHT } from './PersonRow';
 
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
@@ -13,8 +14,6 @@ const useStyles = makeStyles({
   scroller: { flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain', borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   listbox: { position: 'relative', width: '100%', outlineStyle: 'none' },
   stale: { opacity: 0.55 },
-  footer: { ...typographyStyles.caption1, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: tokens.spacingHorizontalS, minHeight: '48px', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground3 },
-  footerError: { flexDirection: 'column', color: tokens.colorStatusDangerForeground1, textAlign: 'center' },
 });
 
 export interface PeopleListHandle {
@@ -72,32 +71,20 @@ export function PeopleList({ ref, people, label, complete, footer, footerError, 
   }, [lastRendered, people.length, onNearEnd]);
 
   const moveTo = (index: number): void => {
-    const next = Math.max(0, Math.min(people.length - 1, index));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
   };
-  const pageRows = (): number => Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? ROW_HEIGHT * 5) / ROW_HEIGHT) - 1);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    const current = active < 0 ? -1 : active;
-    const handled = (): void => event.preventDefault();
-    switch (event.key) {
-      case 'ArrowDown': handled(); moveTo(current + 1); break;
-      case 'ArrowUp': handled(); if (current <= 0) onLeave(); else moveTo(current - 1); break;
-      case 'PageDown': handled(); moveTo(current + pageRows()); break;
-      case 'PageUp': handled(); moveTo(current - pageRows()); break;
-      case 'Home': handled(); moveTo(0); break;
-      case 'End': handled(); moveTo(people.length - 1); break;
-      case 'Enter':
-      case ' ': {
-        handled();
-        const person = people[current];
-        if (person) onOpen(person);
-        break;
-      }
-      case 'Escape': handled(); onLeave(); break;
-    }
-  };
+  const onKeyDown = listKeyDown({
+    active,
+    count: people.length,
+    pageRows: () => Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? ROW_HEIGHT * 5) / ROW_HEIGHT) - 1),
+    moveTo,
+    open: (index) => {
+      const person = people[index];
+      if (person) onOpen(person);
+    },
+    leave: onLeave,
+  });
 
   const optionId = (index: number): string => `${baseId}-row-${index}`;
   return (
@@ -141,23 +128,7 @@ export function PeopleList({ ref, people, label, complete, footer, footerError, 
           );
         })}
       </div>
-      {footer === 'loading' && (
-        <div className={styles.footer}>
-          <Spinner size="extra-tiny" aria-hidden />
-          {strings.results.loadingMore}
-        </div>
-      )}
-      {footer === 'error' && footerError && (
-        <div className={mergeClasses(styles.footer, styles.footerError)} role="alert">
-          <span>{footerError.message}</span>
-          <span>{footerError.hint}</span>
-          {onRetry && (
-            <Button size="small" appearance="secondary" onClick={onRetry}>
-              {strings.error.retry}
-            </Button>
-          )}
-        </div>
-      )}
+      <ListFooter state={footer} error={footerError} onRetry={onRetry} />
     </div>
   );
 }

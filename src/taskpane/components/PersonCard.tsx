@@ -3,11 +3,13 @@ import { useEffect, useId, useRef, type JSX, type KeyboardEvent } from 'react';
 import type { Person } from '../../shared/api';
 import type { DialpaneClient } from '../api';
 import { usePersonDetails } from '../hooks/usePersonDetails';
+import { usePhotoSource } from '../hooks/usePhotoSource';
 import { strings } from '../strings';
 import { DetailItem } from './DetailItem';
 import { Icon } from './icons';
 import { Initials } from './Initials';
 import { PhoneItem } from './PhoneItem';
+import { SipItem } from './SipItem';
 
 const useStyles = makeStyles({
   card: {
@@ -48,20 +50,25 @@ export interface PersonCardProps {
   directoryId: string;
   /** The person as the list had them; refreshed from the directory on open. */
   listed: Person;
+  /** Shown when the person came from "All directories": the name of the directory that has them. */
+  directoryName?: string;
   onBack: () => void;
+  /** Opens another person of the same directory (the manager). */
+  onOpenPerson: (person: Person) => void;
   copyText: (text: string) => Promise<boolean>;
   announce: (text: string) => void;
 }
 
 /**
- * Everything the directory knows about one person: name, title, department and company up top,
- * each phone (Call for the dialable ones, copy for all), then mail, office and account.
+ * Everything the directory knows about one person: the photo (initials without one), a Call
+ * button per dialable number and SIP address, copy for each number, and the manager, who opens.
  */
-export function PersonCard({ client, directoryId, listed, onBack, copyText, announce }: PersonCardProps): JSX.Element {
+export function PersonCard({ client, directoryId, listed, directoryName, onBack, onOpenPerson, copyText, announce }: PersonCardProps): JSX.Element {
   const styles = useStyles();
   const nameId = useId();
   const cardRef = useRef<HTMLElement>(null);
   const { person, error } = usePersonDetails(client, directoryId, listed);
+  const photoSrc = usePhotoSource(client, person.photoUrl);
 
   // Focus the first Call button (Enter, Enter = search result to call), else the card itself.
   useEffect(() => {
@@ -76,6 +83,7 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
     }
   };
   const org = [person.department, person.company].filter(Boolean).join(' · ');
+  const manager = person.manager;
 
   return (
     <section ref={cardRef} className={styles.card} aria-labelledby={nameId} tabIndex={-1} onKeyDown={onKeyDown} data-testid="person-card">
@@ -85,7 +93,7 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
         </Button>
       </div>
       <div className={styles.hero}>
-        <Initials name={person.displayName} size="large" />
+        <Initials name={person.displayName} size="large" photoSrc={photoSrc} data-testid="person-avatar" />
         <h2 id={nameId} className={styles.name}>
           {person.displayName}
         </h2>
@@ -107,21 +115,38 @@ export function PersonCard({ client, directoryId, listed, onBack, copyText, anno
         ) : (
           <ul className={styles.list}>
             {person.phones.map((phone, index) => (
-              <PhoneItem key={`${phone.kind}-${index}`} phone={phone} personName={person.displayName} copyText={copyText} announce={announce} />
+              <PhoneItem key={`${phone.kind}-${index}`} phone={phone} phoneIndex={index} person={person} directoryId={directoryId} copyText={copyText} announce={announce} />
             ))}
           </ul>
         )}
       </div>
-      {(person.mail || person.office || person.accountName) && (
+      {person.sip && (
         <div className={styles.section}>
-          <h3 className={styles.heading}>{strings.person.details}</h3>
-          <dl className={styles.dl}>
-            {person.mail && <DetailItem icon="mail" label={strings.person.mail} value={person.mail} href={`mailto:${person.mail}`} />}
-            {person.office && <DetailItem icon="location" label={strings.person.office} value={person.office} />}
-            {person.accountName && <DetailItem icon="person" label={strings.person.account} value={person.accountName} />}
-          </dl>
+          <h3 className={styles.heading}>{strings.person.sip}</h3>
+          <ul className={styles.list}>
+            {person.sip.map((uri) => (
+              <SipItem key={uri} uri={uri} personName={person.displayName} />
+            ))}
+          </ul>
         </div>
       )}
+      <div className={styles.section}>
+        <h3 className={styles.heading}>{strings.person.details}</h3>
+        <dl className={styles.dl}>
+          {person.mail && <DetailItem icon="mail" label={strings.person.mail} value={person.mail} href={`mailto:${person.mail}`} />}
+          {person.office && <DetailItem icon="location" label={strings.person.office} value={person.office} />}
+          {person.accountName && <DetailItem icon="person" label={strings.person.account} value={person.accountName} />}
+          {manager && (
+            <DetailItem
+              icon="person"
+              label={strings.person.manager}
+              value={manager.displayName}
+              action={manager.id === undefined ? undefined : { label: strings.person.openManagerLabel(manager.displayName), onClick: () => onOpenPerson({ id: manager.id as string, displayName: manager.displayName, phones: [], directoryId }) }}
+            />
+          )}
+          {directoryName && <DetailItem icon="peopleList" label={strings.person.directory} value={directoryName} />}
+        </dl>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type JSX } from 'react';
-import type { Phone } from '../../shared/api';
+import type { Person, Phone } from '../../shared/api';
+import { CallButton } from '../dialing/CallButton';
 import { phoneText } from '../people';
 import { strings } from '../strings';
 import { Icon } from './icons';
@@ -26,22 +27,20 @@ const useStyles = makeStyles({
   reasonIcon: { flexShrink: 0, marginTop: '1px' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
   copied: { color: tokens.colorStatusSuccessForeground1 },
-  call: { minWidth: 'auto' },
 });
 
 export interface PhoneItemProps {
   phone: Phone;
-  personName: string;
+  /** Position of `phone` in person.phones (the dial API names a number by it). */
+  phoneIndex: number;
+  person: Person;
+  directoryId: string;
   copyText: (text: string) => Promise<boolean>;
   announce: (text: string) => void;
 }
 
-/**
- * One number: its label, the number, and either a Call link or why it cannot be dialed.
- * Call is an <a href="tel:…"> styled as a button: following a link is what Outlook's web views
- * pass to the system dialer (window.open is blocked there).
- */
-export function PhoneItem({ phone, personName, copyText, announce }: PhoneItemProps): JSX.Element {
+/** One number: its label, the number, and either Call (dialing/CallButton.tsx) or why it cannot be dialed. */
+export function PhoneItem({ phone, phoneIndex, person, directoryId, copyText, announce }: PhoneItemProps): JSX.Element {
   const styles = useStyles();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const numberRef = useRef<HTMLSpanElement>(null);
@@ -91,11 +90,7 @@ export function PhoneItem({ phone, personName, copyText, announce }: PhoneItemPr
         )}
       </div>
       <div className={styles.actions}>
-        {phone.dialable && (
-          <Button as="a" href={phone.tel} className={styles.call} appearance="primary" icon={<Icon name="call" size={16} />} aria-label={strings.person.callLabel(phone.label, shown, personName)} data-action="call" data-tel={phone.tel}>
-            {strings.person.call}
-          </Button>
-        )}
+        {phone.dialable && <CallButton phone={phone} phoneIndex={phoneIndex} person={person} directoryId={directoryId} />}
         <Button
           appearance="subtle"
           icon={<Icon name={copy === 'copied' ? 'checkmark' : 'copy'} className={copy === 'copied' ? styles.copied : undefined} />}

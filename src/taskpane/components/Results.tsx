@@ -55,7 +55,7 @@ export function Results({ listRef, mode, typed, search, all, onOpen, onShowAll, 
   }
 
   const typedLength = typed.trim().length;
-  if (search.status === 'idle' || typedLength < SEARCH_MIN_LENGTH) {
+  if (typedLength < SEARCH_MIN_LENGTH) {
     return (
       <EmptyState
         icon="personSearch"
@@ -64,15 +64,27 @@ export function Results({ listRef, mode, typed, search, all, onOpen, onShowAll, 
       />
     );
   }
+  // Typed enough, but the debounce has not fired yet.
+  if (search.status === 'idle') return <LoadingState label={strings.results.searching} />;
   if (search.status === 'error') return <ErrorState error={search.error} onRetry={search.retry} />;
   if (search.status === 'loading') {
     if (!search.previous || search.previous.people.length === 0) return <LoadingState label={strings.results.searching} />;
     const { people, query } = search.previous;
     return list(people, `q:${query}`, strings.results.searching, true, { complete: true, footer: null, stale: true });
   }
+  // "All directories": the directories that did not answer are named, the others' people still shown.
+  const notSearched = search.failures.length > 0 ? strings.directory.partial(search.failures.map((f) => f.displayName).join(', ')) : '';
   if (search.people.length === 0) {
-    return <EmptyState icon="searchInfo" title={strings.results.noResultsTitle(search.query)} body={strings.results.noResultsBody} action={{ label: strings.search.showAll, onClick: onShowAll }} />;
+    return (
+      <EmptyState
+        icon="searchInfo"
+        title={strings.results.noResultsTitle(search.query)}
+        body={notSearched ? `${strings.results.noResultsBody} ${notSearched}` : strings.results.noResultsBody}
+        action={{ label: strings.search.showAll, onClick: onShowAll }}
+      />
+    );
   }
-  const status = search.more ? strings.results.more(search.people.length) : strings.results.count(search.people.length);
+  const count = search.more ? strings.results.more(search.people.length) : strings.results.count(search.people.length);
+  const status = notSearched ? `${count} · ${notSearched}` : count;
   return list(search.people, `q:${search.query}`, status, false, { complete: true, footer: null });
 }

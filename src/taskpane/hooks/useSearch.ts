@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_MIN_LENGTH, type Person } from '../../shared/api';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_MIN_LENGTH, type DirectoryFailure, type Person } from '../../shared/api';
 import type { ApiFailure, DialpaneClient } from '../api';
 
 export type SearchState =
   | { status: 'idle' }
   /** `previous` keeps the last answer on screen while the next one loads. */
   | { status: 'loading'; query: string; previous: { query: string; people: Person[]; more: boolean } | null }
-  | { status: 'ready'; query: string; people: Person[]; more: boolean }
+  /** `failures`: "All directories" only, the directories that did not answer. */
+  | { status: 'ready'; query: string; people: Person[]; more: boolean; failures: DirectoryFailure[] }
   | { status: 'error'; query: string; error: ApiFailure };
 
 /**
@@ -32,7 +33,11 @@ export function useSearch(client: DialpaneClient, directoryId: string | null, qu
     }));
     void client.search(directoryId, trimmed, SEARCH_DEFAULT_LIMIT, controller.signal).then((result) => {
       if (controller.signal.aborted) return; // stale: a newer query (or unmount) took over
-      setState(result.ok ? { status: 'ready', query: trimmed, people: result.data.people, more: result.data.more } : { status: 'error', query: trimmed, error: result.error });
+      setState(
+        result.ok
+          ? { status: 'ready', query: trimmed, people: result.data.people, more: result.data.more, failures: result.data.failures ?? [] }
+          : { status: 'error', query: trimmed, error: result.error },
+      );
     });
     return () => controller.abort();
   }, [client, directoryId, trimmed, active, attempt]);
