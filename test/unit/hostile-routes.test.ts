@@ -18,7 +18,7 @@ const app = createApp(loaded.config, { directories: createDirectories(loaded), d
 /** Text as it may appear raw in a URL: stray "%", broken escapes, reserved characters. */
 const rawUrlText = fc.string({ unit: fc.constantFrom('%', 'E', '0', 'A', 'z', '/', '?', '&', '=', '#', ';', '+', '.', '~', '-', '_', '*', '(', ')', "'", '!'), maxLength: 30 });
 const number = fc.oneof(fc.integer().map(String), fc.double().map(String), fc.constantFrom('', '0', '-1', '1e3', '0x10', '999999999999', 'NaN', 'Infinity', ' 5', '5 '), hostileText);
-const anyJson = fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom('dialerId', 'directoryId', 'personId', 'phoneIndex', 'number', 'idempotencyKey', 'device', 'line', 'username', 'password', '__proto__', 'constructor'), fc.jsonValue()));
+const anyJson = fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom('dialerId', 'directoryId', 'personId', 'phoneIndex', 'number', 'idempotencyKey', 'emails', 'device', 'line', 'username', 'password', '__proto__', 'constructor'), fc.jsonValue()));
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 200 });
 
 function assertAnswered(res: request.Response): void {
@@ -40,6 +40,7 @@ describe('hostile input at every route (demo directory)', () => {
       fc.asyncProperty(fc.record({ q: fc.option(hostileText), limit: fc.option(number), cursor: fc.option(hostileText) }), async ({ q, limit, cursor }) => {
         const params = Object.entries({ q, limit, cursor }).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`);
         assertAnswered(await request(app).get(`/api/directories/demo/people?${params.join('&')}`));
+        assertAnswered(await request(app).get(`/api/people?${params.join('&')}`));
       }),
       RUNS,
     );
@@ -58,15 +59,17 @@ describe('hostile input at every route (demo directory)', () => {
       fc.asyncProperty(fc.oneof(hostileText.map(encodeURIComponent), rawUrlText), fc.oneof(hostileText.map(encodeURIComponent), rawUrlText), async (directory, person) => {
         assertAnswered(await request(app).get(`/api/directories/${directory}/people/${person}`));
         assertAnswered(await request(app).get(`/api/directories/${directory}/people`));
+        assertAnswered(await request(app).get(`/api/directories/${directory}/people/${person}/photo`));
+        assertAnswered(await request(app).get(`/api/directories/${directory}/check`));
         assertAnswered(await request(app).get(`/api/dialers/${directory}/devices`));
       }),
       RUNS,
     );
   });
 
-  it('dial, preview and sign-in: JSON bodies of any shape', async () => {
+  it('dial, preview, sign-in and email lookup: JSON bodies of any shape', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/api/dial', '/api/dial/preview', '/api/session', '/api/session/refresh'), anyJson, async (path, body) => {
+      fc.asyncProperty(fc.constantFrom('/api/dial', '/api/dial/preview', '/api/session', '/api/session/refresh', '/api/lookup/emails'), anyJson, async (path, body) => {
         assertAnswered(await request(app).post(path).set('Content-Type', 'application/json').send(JSON.stringify(body)));
       }),
       RUNS,
@@ -82,6 +85,15 @@ describe('hostile input at every route (demo directory)', () => {
           assertAnswered(await request(app).post('/api/dial/preview').send({ dialerId: body.dialerId, number: body.number }));
         },
       ),
+      RUNS,
+    );
+  });
+
+  it('email lookup: lists of hostile addresses', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostileText, { maxLength: 60 }), async (emails) => {
+        assertAnswered(await request(app).post('/api/lookup/emails').send({ emails }));
+      }),
       RUNS,
     );
   });
