@@ -95,6 +95,18 @@ describe('signing in through the pane', () => {
     expect(await settled(() => recordedCalls(page), placed)).toEqual(placed);
   });
 
+  test('when signed in and John Smith is opened, then his photo loads through the sign-in (an <img> alone cannot send the token)', async () => {
+    page = await browser.openPane(service.url);
+    await signIn(page, bea.account, AUTH_PASSWORD);
+    await page.getByRole('button', { name: 'Sign out Bea Browser' }).waitFor();
+    await search(page, 'john smith');
+    await page.getByRole('option', { name: /John Smith/ }).click();
+    const photo = page.getByTestId('person-card').getByTestId('person-avatar').locator('img');
+    await photo.waitFor();
+    expect(await settled(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), 96)).toBe(96);
+    expect(await photo.getAttribute('src')).toMatch(/^blob:/);
+  });
+
   test('when the pane is reloaded, then the session is kept; when signed out, then the form is back and stays after a reload', async () => {
     page = await browser.openPane(service.url);
     await signIn(page, bea.account, AUTH_PASSWORD);

@@ -130,7 +130,7 @@ export function directoriesConfig(entries: readonly DirectoryEntry[], config: Re
     env[`${TEST_PASSWORD_ENV}_${i}`] = entry.password;
     return { ...entry.input, passwordEnv: `${TEST_PASSWORD_ENV}_${i}` };
   });
-  return parseConfig({ phone: { defaultCountry: 'US', extensionContext: 'monkey.com' }, ...config, directories }, env, process.cwd(), 'test/servers/env.ts');
+  return parseConfig({ phone: { defaultCountry: 'US', extensionContext: 'monkey.com' }, auth: { mode: 'none' }, ...config, directories }, env, process.cwd(), 'test/servers/env.ts');
 }
 
 /** For ldaps:// and StartTLS against Samba: its CA and the host name in its certificate. */
