@@ -28,7 +28,24 @@ export type ErrorCode =
   | 'DIALER_UNREACHABLE'
   | 'DIALER_REJECTED'
   | 'DIALER_TIMEOUT'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  // Sign-in, authorization and hardening (issue 6).
+  | 'UNAUTHENTICATED'
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_IN_UNAVAILABLE'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_DISABLED'
+  | 'ACCOUNT_EXPIRED'
+  | 'PASSWORD_EXPIRED'
+  | 'PASSWORD_MUST_CHANGE'
+  | 'SIGN_IN_RESTRICTED'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'LOOPBACK_ONLY'
+  | 'DEVICE_NOT_YOURS'
+  | 'DIALER_SHARED'
+  | 'RATE_LIMITED'
+  | 'URI_TOO_LONG'
+  | 'REQUEST_TIMEOUT';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_QUERY: 400,
@@ -54,21 +71,40 @@ const STATUS: Record<ErrorCode, number> = {
   DIALER_REJECTED: 502,
   DIALER_TIMEOUT: 504,
   INTERNAL: 500,
+  UNAUTHENTICATED: 401,
+  SIGN_IN_FAILED: 401,
+  SIGN_IN_UNAVAILABLE: 404,
+  ACCOUNT_LOCKED: 403,
+  ACCOUNT_DISABLED: 403,
+  ACCOUNT_EXPIRED: 403,
+  PASSWORD_EXPIRED: 403,
+  PASSWORD_MUST_CHANGE: 403,
+  SIGN_IN_RESTRICTED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  LOOPBACK_ONLY: 403,
+  DEVICE_NOT_YOURS: 403,
+  DIALER_SHARED: 403,
+  RATE_LIMITED: 429,
+  URI_TOO_LONG: 414,
+  REQUEST_TIMEOUT: 503,
 };
 
 export class DialpaneError extends Error {
   readonly status: number;
+  /** For 429 (and 503 when known): seconds until trying again makes sense, sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
   /** What exactly failed, finer than `code` (e.g. BIND_ACCOUNT_DISABLED); the directory check reports it. */
   readonly problem: DirectoryProblem | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly hint: string,
-    options?: { cause?: unknown; problem?: DirectoryProblem },
+    options?: { cause?: unknown; retryAfterSeconds?: number; problem?: DirectoryProblem },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DialpaneError';
     this.status = STATUS[code];
+    this.retryAfterSeconds = options?.retryAfterSeconds;
     this.problem = options?.problem;
   }
 }

@@ -4,7 +4,8 @@
  */
 import https from 'node:https';
 import pino from 'pino';
-import { createApp } from './app';
+import { createApp, LOG_REDACT_PATHS } from './app';
+import { authWarnings, createAuth } from './auth/create-auth';
 import { ConfigError, loadConfig } from './config/load';
 import { createDialers } from './dial/create-dialers';
 import { createDirectories } from './directory/create-directories';
@@ -18,7 +19,7 @@ function argValue(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const logger = pino({ level: process.env['DIALPANE_LOG_LEVEL'] ?? 'info' });
+  const logger = pino({ level: process.env['DIALPANE_LOG_LEVEL'] ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } });
   let loaded;
   try {
     loaded = loadConfig(argValue('--config'));
@@ -32,7 +33,16 @@ async function main(): Promise<void> {
   const { config } = loaded;
   const directories = createDirectories(loaded, { logger });
   const dialers = createDialers(loaded);
-  const app = createApp(config, { directories, dialers, logger });
+  let auth: ReturnType<typeof createAuth>;
+  try {
+    auth = createAuth(loaded);
+  } catch (error) {
+    // The generated signing key could not be written or read (server.dataDir not writable).
+    process.stderr.write(`Dialpane cannot start: the token signing key in ${config.server.dataDir} cannot be used: ${error instanceof Error ? error.message : String(error)}; fix the folder's permissions or set auth.secretFile\n`);
+    process.exit(2);
+  }
+  for (const warning of authWarnings(loaded)) logger.warn(warning);
+  const app = createApp(config, { directories, dialers, logger, ...(auth ? { auth } : {}) });
   const tls = await tlsMaterial(config.server);
   const server = https.createServer({ cert: tls.cert, key: tls.key }, app);
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -44,16 +54,21 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.server.port;
     const host = config.server.host === '127.0.0.1' || config.server.host === '0.0.0.0' ? 'localhost' : config.server.host;
-    logger.info({ config: loaded.source, directories: directories.map((d) => d.id), dialers: dialers.map((d) => d.traits.id), caFile: tls.caFile }, `Dialpane is serving https://${host}:${port}/taskpane.html`);
+    logger.info({ config: loaded.source, directories: directories.map((d) => d.id), dialers: dialers.map((d) => d.traits.id), signIn: config.auth.mode, port, caFile: tls.caFile }, `Dialpane is serving https://${host}:${port}/taskpane.html`);
   });
 
   const stop = (): void => {
     logger.info('stopping: finishing requests in flight');
     server.close(() => {
-      void Promise.all(directories.map((d) => d.close())).finally(() => process.exit(0));
+      logger.info('stopped: every request answered');
+      void Promise.all([...directories.map((d) => d.close()), auth?.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // Every request answers within security.requestTimeoutMs; past that, something is stuck.
+    setTimeout(() => {
+      logger.warn('stopped without waiting longer for requests in flight');
+      process.exit(1);
+    }, config.security.requestTimeoutMs + 5_000).unref();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

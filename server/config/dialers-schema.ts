@@ -40,10 +40,15 @@ const common = {
     .optional()
     .describe('Pause characters between a number and its extension, e.g. ","; unset = the user keys the extension in after the call connects.'),
   applyDialRules: z.boolean().default(true).describe('Rewrite numbers with dialRules; false = dial the number in international form.'),
-  allowUserDevice: z.boolean().default(true).describe('Let a dial request name the user\'s own device and line ("my phone").'),
+  allowUserDevice: z.boolean().default(true).describe('Let a dial request name the user\'s own device and line ("my phone"). With sign-in, only where the phone system checks the device is theirs (WebDialer with profile.user {user.account}).'),
 };
 
-const device = z.string().regex(/^[A-Za-z0-9 ._@:;/+#*-]{1,64}$/, 'must be up to 64 letters, digits and . _ @ : ; / + # * -').optional();
+/** A device name, or a template naming the signed-in person's attributes (server/dial/own-device.ts). */
+const USER_ATTRIBUTE = '\\{user\\.(?:account|mail|ipPhone|telephoneNumber|mobile)\\}';
+const device = z
+  .string()
+  .regex(new RegExp(`^(?:[A-Za-z0-9 ._@:;/+#*-]|${USER_ATTRIBUTE}){1,64}$`), 'must be up to 64 letters, digits and . _ @ : ; / + # * -, or {user.ipPhone}, {user.account}, {user.mail}, {user.telephoneNumber}, {user.mobile}')
+  .optional();
 
 const template = (what: string) =>
   z
@@ -134,7 +139,12 @@ export const webdialerDialerSchema = z
     ...secretFields,
     profile: z
       .object({
-        user: z.string().min(1).optional().describe('UserProfile user whose phone places the call. Default: user.'),
+        user: z
+          .string()
+          .min(1)
+          .refine((v) => [...v.matchAll(/\{([^}]*)\}/g)].every((m) => new RegExp(`^${USER_ATTRIBUTE}$`).test(m[0])), { message: 'may only use the placeholders {user.account}, {user.mail}, {user.ipPhone}, {user.telephoneNumber}, {user.mobile}' })
+          .optional()
+          .describe('UserProfile user whose phone places the call, e.g. {user.account} for the signed-in person (Unified CM then checks the device is theirs). Default: user.'),
         deviceName: device.describe('Default deviceName, e.g. SEP001122334455, when a request names none.'),
         lineNumber: z.string().max(128).optional().describe('Default lineNumber as getProfileDetailSoap lists it, e.g. "1000 ; no partition".'),
         supportEM: z.boolean().default(false).describe('UserProfile supportEM (Extension Mobility).'),

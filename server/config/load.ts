@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema';
 import { DEMO_LDIF_PATH } from '../directory/demo';
+import { readSigningSecret } from '../auth/signing-key';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -24,12 +25,16 @@ export interface LoadedConfig {
   dialerPasswords: ReadonlyMap<string, string>;
   /** Where the configuration came from, for the start-up line. */
   source: string;
+  /** The configured token signing key (auth.secretFile or auth.secretEnv); unset = generated into server.dataDir. Never logged. */
+  signingSecret?: Uint8Array;
 }
 
 export function demoConfigInput(): Record<string, unknown> {
   return {
     phone: { defaultCountry: 'US', extensionContext: 'monkey.com' },
     directories: [{ id: 'demo', displayName: 'Demo directory', kind: 'ldif', file: DEMO_LDIF_PATH }],
+    // Nobody can sign in against an LDIF file; the schema allows "none" only on loopback.
+    auth: { mode: 'none' },
   };
 }
 
@@ -52,12 +57,15 @@ function readConfigFile(file: string): Record<string, unknown> {
 function applyEnvironment(input: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const server = { ...((input['server'] as Record<string, unknown> | undefined) ?? {}) };
   const phone = { ...((input['phone'] as Record<string, unknown> | undefined) ?? {}) };
+  const auth = { ...((input['auth'] as Record<string, unknown> | undefined) ?? {}) };
   if (env['DIALPANE_HOST']) server['host'] = env['DIALPANE_HOST'];
   if (env['DIALPANE_PORT']) server['port'] = /^\d+$/.test(env['DIALPANE_PORT']) ? Number(env['DIALPANE_PORT']) : env['DIALPANE_PORT'];
   if (env['DIALPANE_DATA_DIR']) server['dataDir'] = env['DIALPANE_DATA_DIR'];
   if (env['DIALPANE_OFFICE_JS']) server['officeJs'] = env['DIALPANE_OFFICE_JS'];
   if (env['DIALPANE_DEFAULT_COUNTRY']) phone['defaultCountry'] = env['DIALPANE_DEFAULT_COUNTRY'];
-  return { ...input, server, phone };
+  if (env['DIALPANE_AUTH_MODE']) auth['mode'] = env['DIALPANE_AUTH_MODE'];
+  if (env['DIALPANE_AUTH_SECRET_FILE']) auth['secretFile'] = env['DIALPANE_AUTH_SECRET_FILE'];
+  return { ...input, server, phone, auth };
 }
 
 export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
@@ -128,8 +136,20 @@ function readPasswords(config: Config, env: NodeJS.ProcessEnv, baseDir: string):
 }
 
 /** Validates an already-parsed configuration object (a file's content or the demo). */
+/**
+ * Nobody can sign in against LDIF files: a configuration with nothing but LDIF directories (the
+ * demo, a try-out) runs without sign-in unless it says otherwise — and the schema still allows
+ * that only on loopback.
+ */
+function defaultAuthMode(input: Record<string, unknown>): Record<string, unknown> {
+  const auth = (input['auth'] as Record<string, unknown> | undefined) ?? {};
+  const directories = input['directories'];
+  const onlyLdif = Array.isArray(directories) && directories.every((d) => d !== null && typeof d === 'object' && (d as Record<string, unknown>)['kind'] === 'ldif');
+  return auth['mode'] === undefined && onlyLdif ? { ...input, auth: { ...auth, mode: 'none' } } : input;
+}
+
 export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env, baseDir = process.cwd(), source = 'inline'): LoadedConfig {
-  const merged = applyEnvironment(input, env);
+  const merged = defaultAuthMode(applyEnvironment(input, env));
   const result = configSchema.safeParse(merged);
   if (!result.success) throw new ConfigError(result.error.issues.map((issue) => formatIssue(issue, merged)));
   const config = result.data;
@@ -143,8 +163,10 @@ export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessE
     d.tls.caFile = path.resolve(baseDir, d.tls.caFile);
     if (!existsSync(d.tls.caFile)) problems.push(`dialers[${i}].tls.caFile: ${d.tls.caFile} does not exist: give the PEM file of the CA that signed the server certificate`);
   });
+  const signing = readSigningSecret(config.auth, env, baseDir);
+  problems.push(...signing.problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { config, passwords, dialerPasswords, source };
+  return { config, passwords, dialerPasswords, source, ...(signing.secret === undefined ? {} : { signingSecret: signing.secret }) };
 }
 
 /** The configuration named by --config or DIALPANE_CONFIG, or the embedded demo when neither is given. */

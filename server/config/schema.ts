@@ -5,6 +5,7 @@
  */
 import { FilterParser } from 'ldapts';
 import { z } from 'zod';
+import { authSchema, checkAuth, securitySchema } from './auth-schema';
 import { checkDialing, dialRuleSchema, dialerSchema } from './dial-schema';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -183,7 +184,7 @@ export const configSchema = z
       .object({
         host: z.string().default('127.0.0.1').describe('Interface to listen on.'),
         port: z.number().int().min(0).max(65535).default(3000).describe('HTTPS port.'),
-        dataDir: z.string().default('.dialpane').describe('Where the generated localhost certificate is kept.'),
+        dataDir: z.string().default('.dialpane').describe('Where the generated localhost certificate and token signing key are kept.'),
         tlsCertFile: z.string().optional().describe('PEM certificate to serve instead of the generated localhost one.'),
         tlsKeyFile: z.string().optional().describe('PEM key of tlsCertFile.'),
         officeJs: z.enum(['local', 'cdn']).default('local').describe('Serve Office.js from this service (local) or the Microsoft CDN.'),
@@ -218,10 +219,13 @@ export const configSchema = z
       .default([])
       .describe('Ordered dial rules; the first whose match (and directories) fits a number decides how it is dialed. No match: international form with the dialer\'s internationalPrefix.'),
     dialers: z.array(dialerSchema).default([]).describe('Ways to place a call; the pane offers "Call with …" for each. None: the pane\'s tel: link.'),
+    auth: authSchema,
+    security: securitySchema,
   })
   .strict()
   .superRefine((config, ctx) => {
     checkDialing(config, ctx);
+    checkAuth(config, ctx);
     const seen = new Set<string>();
     config.directories.forEach((d, i) => {
       if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['directories', i, 'id'], message: `"${d.id}" is used twice; every directory needs its own id` });
@@ -248,4 +252,6 @@ export const ENVIRONMENT = {
   DIALPANE_DATA_DIR: 'server.dataDir',
   DIALPANE_OFFICE_JS: 'server.officeJs',
   DIALPANE_DEFAULT_COUNTRY: 'phone.defaultCountry',
+  DIALPANE_AUTH_MODE: 'auth.mode',
+  DIALPANE_AUTH_SECRET_FILE: 'auth.secretFile',
 } as const;

@@ -12,7 +12,9 @@ import { notDialable } from './dial-errors';
 import { dialString } from './dial-string';
 import type { Dialer } from './dialer';
 import { IdempotencyStore, type IdempotencyOptions } from './idempotency';
+import { ownDevice, renderUserTemplate, usesUser } from './own-device';
 import { DialRules } from './rules';
+import type { SignedInUser } from '../auth/signed-in-user';
 import { TargetResolver, type DialTarget } from './target';
 
 export interface DialServiceDeps {
@@ -49,41 +51,56 @@ export class DialService {
     this.logger = deps.logger;
   }
 
-  listDialers(): DialerSummary[] {
-    return [...this.dialers.values()].map(({ traits: t, listDevices }) => ({
-      id: t.id,
-      displayName: t.displayName,
-      kind: t.kind,
-      accepts: { internationalPrefix: t.internationalPrefix, sipUris: t.sipUris, postDial: t.postDial !== undefined },
-      inPane: t.inPane,
-      listsDevices: listDevices !== undefined,
-      userDevice: t.allowUserDevice,
-      ...(t.defaultDevice === undefined ? {} : { defaultDevice: t.defaultDevice }),
-    }));
+  /**
+   * The dialers a person may use: with sign-in (`user` given) the shared ones are left out and the
+   * default device is the person's own; without, every dialer as configured.
+   */
+  listDialers(user?: SignedInUser): DialerSummary[] {
+    return [...this.dialers.values()]
+      .filter(({ traits }) => user === undefined || traits.ownership !== 'shared')
+      .map(({ traits: t, listDevices }) => {
+        const device = t.defaultDevice === undefined ? undefined : user === undefined ? (usesUser(t.defaultDevice) ? undefined : t.defaultDevice) : renderUserTemplate(t.defaultDevice, user);
+        return {
+          id: t.id,
+          displayName: t.displayName,
+          kind: t.kind,
+          accepts: { internationalPrefix: t.internationalPrefix, sipUris: t.sipUris, postDial: t.postDial !== undefined },
+          inPane: t.inPane,
+          listsDevices: listDevices !== undefined && user === undefined,
+          userDevice: t.allowUserDevice && (user === undefined || t.ownership === 'verified'),
+          ...(device === undefined ? {} : { defaultDevice: device }),
+        };
+      });
   }
 
   async preview(request: DialPreviewRequest): Promise<DialPreview> {
     return (await this.prepare(request)).preview;
   }
 
-  dial(request: DialRequest): Promise<DialResponse> {
+  /** Places the call; `user` is the signed-in person (undefined without sign-in), whose own phone rings. */
+  dial(request: DialRequest, user?: SignedInUser): Promise<DialResponse> {
     const target = 'number' in request ? { number: request.number } : { directoryId: request.directoryId, personId: request.personId, phoneIndex: request.phoneIndex };
     const fingerprint = JSON.stringify({ dialerId: request.dialerId, ...target, device: request.device, line: request.line });
-    return this.idempotency.run(request.idempotencyKey, fingerprint, async () => {
+    // Keys are per person: someone else's key never replays (or blocks) your call.
+    const key = user === undefined ? request.idempotencyKey : `${user.directoryId}/${user.id}/${request.idempotencyKey}`;
+    return this.idempotency.run(key, fingerprint, async () => {
+      // Whose phone rings is settled before the number is even looked up.
+      const own = ownDevice(this.dialer(request.dialerId).traits, { device: request.device, line: request.line }, user);
       const { dialer, preview, call } = await this.prepare(request);
       const { traits } = dialer;
-      if ((request.device !== undefined || request.line !== undefined) && !traits.allowUserDevice) {
-        throw new DialpaneError('DIALER_UNSUPPORTED', `${traits.displayName} (${traits.id}) always calls from its configured device.`, 'Leave device and line out of the request.');
-      }
-      const outcome = await dialer.dial({ ...call, device: request.device ?? traits.defaultDevice, line: request.line });
-      this.logger.info({ dialer: traits.id, kind: traits.kind, outcome }, 'call placed');
+      const outcome = await dialer.dial({ ...call, ...own });
+      this.logger.info({ dialer: traits.id, kind: traits.kind, outcome, user: user?.attributes.account }, 'call placed');
       const answer: DialResponse = { outcome, dialed: preview.dialed, preview: preview.preview };
       return preview.dialAfterConnect === undefined ? answer : { ...answer, dialAfterConnect: preview.dialAfterConnect };
     });
   }
 
-  async devices(dialerId: string): Promise<DialerDevice[]> {
+  async devices(dialerId: string, user?: SignedInUser): Promise<DialerDevice[]> {
     const dialer = this.dialer(dialerId);
+    if (user !== undefined) {
+      // getProfileDetailSoap lists the phones of WebDialer's configured user, not the signed-in person's.
+      throw new DialpaneError('DIALER_UNSUPPORTED', `${dialer.traits.displayName} (${dialerId}) cannot list your devices once people sign in.`, 'Type your device name (e.g. SEP001122334455); your phone system checks it is yours.');
+    }
     if (dialer.listDevices === undefined) {
       throw new DialpaneError('DIALER_UNSUPPORTED', `${dialer.traits.displayName} (${dialerId}) cannot list devices.`, 'Only WebDialer dialers list the user\'s phones and lines.');
     }

@@ -6,6 +6,7 @@
 import type { DialerDevice, DialerKind, DialOutcome } from '../../src/shared/api';
 import type { DialerConfig } from '../config/dial-schema';
 import type { PostDial } from './dial-string';
+import { ownershipOf, type Ownership } from './own-device';
 import type { DialPlan } from './rules';
 
 /** What the service needs to know about a dialer before dialing: what it takes, and how. */
@@ -23,7 +24,12 @@ export interface DialerTraits {
   sipUris: boolean;
   /** True when the pane opens a URI instead of the service dialing. */
   inPane: boolean;
+  /** May hold {user.…} placeholders (own-device.ts). */
   defaultDevice?: string | undefined;
+  /** How the signed-in person's own phone is found (own-device.ts). */
+  ownership: Ownership;
+  /** WebDialer's UserProfile user template, e.g. {user.account}. */
+  profileUser?: string | undefined;
 }
 
 export interface DialCall {
@@ -33,6 +39,8 @@ export interface DialCall {
   /** The user's device and line, or the dialer's defaults; undefined when neither is set. */
   device?: string | undefined;
   line?: string | undefined;
+  /** WebDialer: the UserProfile user filled for the signed-in person; the configured one when undefined. */
+  profileUser?: string | undefined;
 }
 
 export interface Dialer {
@@ -58,5 +66,7 @@ export function commonTraits(config: DialerConfig, extra: Pick<DialerTraits, 'si
     sipUris: extra.sipUris,
     inPane: extra.inPane,
     defaultDevice: extra.defaultDevice,
+    ownership: ownershipOf(config),
+    profileUser: config.kind === 'webdialer' ? config.profile.user : undefined,
   };
 }

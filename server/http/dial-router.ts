@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DEVICE_PATTERN, IDEMPOTENCY_KEY_PATTERN, type DialPreviewRequest, type DialRequest } from '../../src/shared/api';
 import type { DialService } from '../dial/dial-service';
 import { DialpaneError } from '../errors';
+import { userOf } from './request-session';
 
 const id = z.string().min(1).max(128);
 const base = z
@@ -53,12 +54,12 @@ function target(body: z.infer<typeof base>): DialPreviewRequest {
 export function dialRouter(service: DialService): Router {
   const router = Router();
 
-  router.get('/dialers', (_req, res) => {
-    res.json(service.listDialers());
+  router.get('/dialers', (req, res) => {
+    res.json(service.listDialers(userOf(req)));
   });
 
   router.get('/dialers/:id/devices', async (req, res) => {
-    res.json(await service.devices(req.params.id));
+    res.json(await service.devices(req.params.id, userOf(req)));
   });
 
   router.post('/dial/preview', async (req, res) => {
@@ -73,7 +74,7 @@ export function dialRouter(service: DialService): Router {
       ...(body.device === undefined ? {} : { device: body.device }),
       ...(body.line === undefined ? {} : { line: body.line }),
     };
-    res.json(await service.dial(request));
+    res.json(await service.dial(request, userOf(req)));
   });
 
   return router;

@@ -11,6 +11,7 @@ export const notFound: RequestHandler = (req, _res, next) => {
 /** Errors raised by Express's own body and query parsers (http-errors), mapped to stable codes. */
 function fromHttpError(error: { status?: unknown; type?: unknown }): DialpaneError | undefined {
   if (error.type === 'entity.too.large') return new DialpaneError('PAYLOAD_TOO_LARGE', 'The request body is too large.', 'Send a smaller request.');
+  if (error.status === 414) return new DialpaneError('URI_TOO_LONG', 'The request URL is too long.', 'Send a shorter request.');
   if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     return new DialpaneError('BAD_REQUEST', 'The request could not be read.', 'Send valid JSON with Content-Type: application/json.');
   }
@@ -19,6 +20,11 @@ function fromHttpError(error: { status?: unknown; type?: unknown }): DialpaneErr
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    // An answer already went out (a request timeout answered first): there is nobody left to tell.
+    if (res.headersSent) {
+      if (!(error instanceof DialpaneError)) logger.debug({ method: req.method, path: req.path, err: describeCause(error) }, 'error after the answer was sent');
+      return;
+    }
     let known = error instanceof DialpaneError ? error : undefined;
     if (!known && error !== null && typeof error === 'object') known = fromHttpError(error);
     if (!known) {
@@ -27,6 +33,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     } else if (known.status >= 500) {
       logger.warn({ code: known.code, method: req.method, path: req.path, cause: describeCause(known.cause) }, known.message);
     }
+    if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(known.retryAfterSeconds));
+    // RFC 6750: a 401 names the scheme the client must use.
+    if (known.status === 401) res.setHeader('WWW-Authenticate', known.code === 'UNAUTHENTICATED' && req.headers.authorization !== undefined ? 'Bearer realm="Dialpane", error="invalid_token"' : 'Bearer realm="Dialpane"');
     const body: ApiError = { code: known.code, message: known.message, hint: known.hint };
     res.status(known.status).json(body);
   };

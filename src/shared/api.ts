@@ -195,3 +195,4 @@ export interface DirectoryCheck {
 }
 
 export * from './lookup-api';
+export * from './auth-api';

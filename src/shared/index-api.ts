@@ -1,5 +1,5 @@
 /**
- * Wire format of the directory index's reports (GET /api/health) and of the reverse lookup by
+ * Wire format of the directory index's reports (GET /api/health/directories) and of the reverse lookup by
  * phone number (GET /api/lookup?number=…). Re-exported by api.ts.
  */
 import type { DirectoryFailure, Person } from './api';
@@ -44,7 +44,8 @@ export interface DirectoryHealth {
   index?: IndexHealth;
 }
 
-export interface HealthResponse {
+/** Answer of GET /api/health/directories. */
+export interface DirectoriesHealthResponse {
   ok: boolean;
   directories: DirectoryHealth[];
 }

@@ -12,13 +12,23 @@ import { chooseBackend, type RoamingSettingsLike, type SettingsBackend } from '.
 import { MailboxWatcher } from './mail/mailbox-watcher';
 import type { OfficeMailHost } from './mail/office-mail';
 import { connectOffice, createHostStore, refreshTheme } from './office';
+import { SessionStore } from './session';
 import { clientMessages } from './strings';
 
 const container = document.getElementById('container');
 if (!container) throw new Error('taskpane.html has no #container element');
 
 const hostStore = createHostStore();
-const client = new DialpaneClient(clientMessages);
+// sessionStorage itself may throw where storage is blocked; the session then lives in memory.
+const storage = (() => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const session = new SessionStore(storage);
+const client = new DialpaneClient(clientMessages, document.baseURI, (input, init) => fetch(input, init), session);
 // Office.js types `mailbox.item` as an intersection of every item kind; the watcher checks shapes at run time.
 const officeHost = (): OfficeMailHost | undefined => (typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeMailHost));
 const mailbox = new MailboxWatcher({ host: officeHost, onThemeChanged: () => refreshTheme(hostStore) });
@@ -30,7 +40,7 @@ const settings = (): SettingsBackend => {
 
 createRoot(container).render(
   <StrictMode>
-    <Root hostStore={hostStore} client={client} actions={browserActions} mailbox={mailbox} settings={settings} />
+    <Root hostStore={hostStore} client={client} session={session} actions={browserActions} mailbox={mailbox} settings={settings} />
   </StrictMode>,
 );
 

@@ -101,6 +101,21 @@ export const strings = {
     detailsStale: 'Showing the details from the list; they could not be refreshed.',
   },
 
+  signIn: {
+    title: 'Sign in',
+    body: 'Use your company account, as you sign in to Windows.',
+    directory: 'Directory',
+    username: 'User name',
+    usernameHint: 'jdoe, jdoe@example.com or DOMAIN\\jdoe',
+    password: 'Password',
+    submit: 'Sign in',
+    signingIn: 'Signing in…',
+    loading: 'Connecting to the Dialpane service…',
+    signOut: 'Sign out',
+    signOutLabel: (name: string) => `Sign out ${name}`,
+    signedInAs: (name: string) => `Signed in as ${name}`,
+  },
+
   person: {
     back: 'Back',
     backLabel: 'Back to the results',

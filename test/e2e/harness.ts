@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../server/app';
+import type { AuthDeps } from '../../server/auth/create-auth';
 import type { LoadedConfig } from '../../server/config/load';
 import { createDirectories } from '../../server/directory/create-directories';
 import { createDialers } from '../../server/dial/create-dialers';
@@ -47,10 +48,13 @@ export interface PaneServer {
   close(): Promise<void>;
 }
 
-/** createApp + https.createServer on 127.0.0.1, port 0, with the service's own localhost certificate. */
-export async function startPaneServer(loaded: LoadedConfig): Promise<PaneServer> {
+/**
+ * createApp + https.createServer on 127.0.0.1, port 0, with the service's own localhost certificate.
+ * `auth` (createAuth) is for configurations with sign-in; the demo and most tests run without.
+ */
+export async function startPaneServer(loaded: LoadedConfig, options: { auth?: AuthDeps } = {}): Promise<PaneServer> {
   const directories = createDirectories(loaded);
-  const app = createApp(loaded.config, { directories, dialers: createDialers(loaded), paneDir: PANE_DIR });
+  const app = createApp(loaded.config, { directories, dialers: createDialers(loaded), paneDir: PANE_DIR, ...(options.auth ? { auth: options.auth } : {}) });
   // A CA + localhost certificate made the way the service makes its own, in a directory of this
   // server's (test files run in parallel workers; a shared one could mix two runs' cert and key).
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-e2e-tls-'));
@@ -86,7 +90,7 @@ export async function startPaneServer(loaded: LoadedConfig): Promise<PaneServer>
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       agent.destroy();
-      await Promise.all(directories.map((d) => d.close()));
+      await Promise.all([...directories.map((d) => d.close()), options.auth?.close()]);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -119,6 +123,10 @@ const RECORD_CALLS = `(() => {
       if (event.cancelable) event.preventDefault();
     });
   }
+  // Content-Security-Policy violations (the service's CSP must not break the pane): read by cspViolations().
+  const violations = [];
+  Object.defineProperty(window, '__dialpaneCspViolations', { value: violations });
+  document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI));
   const open = window.open;
   window.open = function (url, ...rest) {
     if (isCall(url)) {
@@ -178,6 +186,9 @@ export async function launchBrowser(): Promise<PaneBrowser> {
     },
   };
 }
+
+/** The CSP violations the page reported so far ("directive blocked-uri"). */
+export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __dialpaneCspViolations: string[] }).__dialpaneCspViolations.slice());
 
 export const recordedCalls = (page: Page): Promise<RecordedCall[]> => page.evaluate(() => (window as unknown as { __dialpaneCalls: RecordedCall[] }).__dialpaneCalls.slice());
 

@@ -118,7 +118,7 @@ describe('email lookup over several directories', () => {
     const sambaEntry = { ...sambaDirectoryInput(), passwordEnv: TEST_PASSWORD_ENV };
     const offline = { id: 'offline', displayName: 'Offline AD', kind: 'ad', url: 'ldap://127.0.0.1:1', bindUser: 'svc@monkey.com', passwordEnv: OFFLINE_ENV, searchBase: 'CN=Users,DC=monkey,DC=com', timeouts: { connectMs: 1000, requestMs: 2000 } };
     const env = { [TEST_PASSWORD_ENV]: SAMBA_SERVICE_ACCOUNT.password, [OFFLINE_ENV]: 'never-sent' };
-    t = openApp(parseConfig({ phone: { defaultCountry: 'US' }, directories: [offline, sambaEntry] }, env));
+    t = openApp(parseConfig({ phone: { defaultCountry: 'US' }, auth: { mode: 'none' }, directories: [offline, sambaEntry] }, env));
   });
   afterAll(() => t.close());
 

@@ -9,7 +9,7 @@ import { byDisplayName } from '../../server/directory/entry';
 import { IndexedDirectory } from '../../server/directory/index/indexed-directory';
 import { parseQuery, personMatches } from '../../server/directory/query';
 import type { Directory } from '../../server/directory/directory';
-import type { EmailLookupResponse, HealthResponse, IndexHealth, NumberLookupResponse, Person, SearchResponse } from '../../src/shared/api';
+import type { EmailLookupResponse, DirectoriesHealthResponse, IndexHealth, NumberLookupResponse, Person, SearchResponse } from '../../src/shared/api';
 import { showAll, type TestApp } from './helpers';
 
 export const LIVE_ID = 'live';
@@ -37,7 +37,7 @@ export async function lookupNumber(app: Express, number: string, directoryId?: s
 }
 
 export async function indexHealth(app: Express, directoryId = INDEXED_ID): Promise<IndexHealth | undefined> {
-  const health = (await request(app).get('/api/health').expect(200)).body as HealthResponse;
+  const health = (await request(app).get('/api/health/directories').expect(200)).body as DirectoriesHealthResponse;
   return health.directories.find((d) => d.id === directoryId)?.index;
 }
 

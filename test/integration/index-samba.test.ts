@@ -7,10 +7,12 @@
 import request from 'supertest';
 import { byDisplayName } from '../../server/directory/entry';
 import { LdapDirectory } from '../../server/directory/ldap-directory';
-import type { ApiError, HealthResponse, Person } from '../../src/shared/api';
+import type { ApiError, DirectoriesHealthResponse, NumberLookupResponse, Person } from '../../src/shared/api';
 import { PRIYA_ALIAS } from '../fixtures/mail-aliases';
-import { SAMBA_FACTS, directoriesConfig, sambaEntry, testServers } from '../servers/env';
+import { AUTH_ACCOUNTS } from '../fixtures/samba-auth-fixture';
+import { SAMBA_DIRECTORY_ID, SAMBA_FACTS, directoriesConfig, sambaEntry, testServers } from '../servers/env';
 import { startLdapCountingProxy, type LdapCountingProxy } from '../servers/ldap-counting-proxy';
+import { bearer, openSignInApp, sambaSignInConfig, signedIn } from './auth-helpers';
 import { openApp, showAll, type TestApp } from './helpers';
 import { everyoneLive, expectedSearch, indexedDirectory, indexHealth, INDEXED_ID, LIVE_ID, lookupEmails, lookupNumber, search } from './index-helpers';
 
@@ -46,7 +48,7 @@ describe('the index on Samba Active Directory', () => {
   });
 
   it('when health is asked, then the indexed directory reports its size, age and last sync; the live one has no index', async () => {
-    const health = (await request(t.app).get('/api/health').expect(200)).body as HealthResponse;
+    const health = (await request(t.app).get('/api/health/directories').expect(200)).body as DirectoriesHealthResponse;
     expect(health.directories.map((d) => [d.id, d.index?.state])).toEqual([
       [LIVE_ID, undefined],
       [INDEXED_ID, 'ready'],
@@ -136,5 +138,25 @@ describe('the index on Samba Active Directory', () => {
     await search(t.app, LIVE_ID, 'Müller');
     await lookupNumber(t.app, '4100', LIVE_ID);
     expect(liveProxy.count('search')).toBe(before + 2);
+  });
+});
+
+describe('the index with sign-in on', () => {
+  it('when no token comes, then the reverse lookup and the directories’ health answer 401; with one, the index answers', async () => {
+    const s = openSignInApp(sambaSignInConfig({ directory: { index: { syncIntervalSeconds: 3600 } } }));
+    try {
+      await indexedDirectory(s.directories, SAMBA_DIRECTORY_ID).index.loaded();
+      for (const path of ['/api/lookup?number=4711', '/api/health/directories']) {
+        expect(((await request(s.app).get(path).expect(401)).body as ApiError).code).toBe('UNAUTHENTICATED');
+      }
+      expect((await request(s.app).get('/api/health').expect(200)).body).toEqual({ ok: true });
+      const { token } = await signedIn(s.app, AUTH_ACCOUNTS.signin.account);
+      const found = (await request(s.app).get('/api/lookup').query({ number: '+1 (408) 555-0147' }).set(bearer(token)).expect(200)).body as NumberLookupResponse;
+      expect(found.matches.map((m) => [m.person.displayName, m.phoneIndex])).toEqual([['Sigrid Signin', 0]]);
+      const health = (await request(s.app).get('/api/health/directories').set(bearer(token)).expect(200)).body as DirectoriesHealthResponse;
+      expect(health.directories[0]?.index?.state).toBe('ready');
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -22,6 +22,10 @@
  *   slapdDirectoryConfig()                                  // id "slapd", kind ldap, capped at 1,000
  *   directoriesConfig([sambaEntry(), slapdEntry(), sambaEntry({ id: 'gc' })])  // several, in this order
  *
+ * Sign-in: these configurations run WITHOUT it (auth.mode none, on loopback) unless the test
+ * passes `config: { auth: { mode: 'directory', ... } }`; test/integration/auth-helpers.ts builds
+ * the signed-in app and the Samba sign-in accounts (test/fixtures/samba-auth-fixture.ts).
+ *
  * The Samba directory binds as svc-dialpane@monkey.com over ldap://127.0.0.2:389, searches
  * CN=Users,DC=monkey,DC=com, and uses phone.defaultCountry US with extensionContext monkey.com
  * (so ipPhone extensions are dialable). sambaTls() has the CA file and certificate host name for
@@ -70,6 +74,9 @@ const LIVE = { index: 'off' } as const;
 function build(directory: Record<string, unknown>, password: string, options: TestDirectoryOptions): LoadedConfig {
   const input = {
     phone: { defaultCountry: 'US', extensionContext: 'monkey.com' },
+    // Without sign-in unless the test says otherwise (config: { auth: { mode: 'directory' } }):
+    // the tests of searching and dialing are about that; the sign-in tests turn it on.
+    auth: { mode: 'none' },
     ...options.config,
     directories: [{ ...LIVE, ...directory, passwordEnv: TEST_PASSWORD_ENV, ...options.directory }],
   };
@@ -130,7 +137,7 @@ export function directoriesConfig(entries: readonly DirectoryEntry[], config: Re
     env[`${TEST_PASSWORD_ENV}_${i}`] = entry.password;
     return { ...entry.input, passwordEnv: `${TEST_PASSWORD_ENV}_${i}` };
   });
-  return parseConfig({ phone: { defaultCountry: 'US', extensionContext: 'monkey.com' }, ...config, directories }, env, process.cwd(), 'test/servers/env.ts');
+  return parseConfig({ phone: { defaultCountry: 'US', extensionContext: 'monkey.com' }, auth: { mode: 'none' }, ...config, directories }, env, process.cwd(), 'test/servers/env.ts');
 }
 
 /** For ldaps:// and StartTLS against Samba: its CA and the host name in its certificate. */

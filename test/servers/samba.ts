@@ -29,6 +29,7 @@ import {
   sambaFixture,
 } from '../fixtures/samba-fixture';
 import { isAlive, isListening, requireCommands, run, startProcess, stopPid, waitUntil, type Started } from './processes';
+import { agePasswords } from './samba-auth';
 
 export interface SambaInfo {
   host: string;
@@ -217,6 +218,7 @@ export async function startSamba(options: { bulkCount?: number; log?: (line: str
     const beforeFinish = Date.now();
     await finishBindFixtures({ url, smbConf, log, faketime: tools['faketime'] as string, sambaTool: tools['samba-tool'] as string });
     say(`samba: bind-failure accounts finished in ${Date.now() - beforeFinish} ms`);
+    await agePasswords(dir, log);
 
     return {
       info: {

@@ -33,7 +33,7 @@ export class WebdialerDialer implements Dialer {
     const { profile } = this.config;
     const line = call.line ?? profile.lineNumber;
     const userProfile = [
-      typed('user', 'xsd:string', profile.user ?? this.config.user),
+      typed('user', 'xsd:string', call.profileUser ?? profile.user ?? this.config.user),
       typed('deviceName', 'xsd:string', call.device),
       ...(line === undefined ? [] : [typed('lineNumber', 'xsd:string', line)]),
       typed('supportEM', 'xsd:boolean', String(profile.supportEM)),

@@ -12,7 +12,7 @@ import { MessagePeopleSlot } from '../mail/MessagePeopleSlot';
 import { strings } from '../strings';
 import { Announcer, useAnnouncer } from './Announcer';
 import { ErrorState } from './ErrorState';
-import { Header } from './Header';
+import { Header, type HeaderAccount } from './Header';
 import { LoadingState } from './LoadingState';
 import type { PeopleListHandle } from './PeopleList';
 import { PersonCard } from './PersonCard';
@@ -41,9 +41,11 @@ export interface AppProps {
   actions: HostActions;
   /** What Outlook has open: its people show above the search. */
   mailbox?: MailboxWatcher | undefined;
+  /** The signed-in person and Sign out, when the service wants sign-in. */
+  account?: HeaderAccount | undefined;
 }
 
-export function App({ client, actions, mailbox }: AppProps): JSX.Element {
+export function App({ client, actions, mailbox, account }: AppProps): JSX.Element {
   const styles = useStyles();
   const directories = useDirectories(client);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -112,7 +114,7 @@ export function App({ client, actions, mailbox }: AppProps): JSX.Element {
   if (directories.status !== 'ready' || directoryId === null) {
     return (
       <div className={styles.root} data-testid="app">
-        <Header directories={[]} directoryId={null} onDirectory={onDirectory} />
+        <Header directories={[]} directoryId={null} onDirectory={onDirectory} account={account} />
         {directories.status === 'error' ? <ErrorState error={directories.error} onRetry={directories.retry} /> : <LoadingState label={strings.directory.loading} />}
       </div>
     );
@@ -124,7 +126,7 @@ export function App({ client, actions, mailbox }: AppProps): JSX.Element {
   return (
     <div className={styles.root} data-testid="app">
       <div className={styles.main} inert={covered} aria-hidden={covered ? true : undefined}>
-        <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} onSettings={onSettings} settingsRef={settingsRef} />
+        <Header directories={directoryList} directoryId={directoryId} onDirectory={onDirectory} onSettings={onSettings} settingsRef={settingsRef} account={account} />
         {mailbox && <MessagePeopleSlot client={client} mailbox={mailbox} searching={text !== '' || showAll} onOpen={onOpenMessagePerson} />}
         <SearchBar ref={searchRef} value={text} onChange={onText} onShowAll={onShowAll} showAllActive={showAll} onArrowDown={() => listRef.current?.focus()} />
         <Results

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, type JSX, type KeyboardEvent } from 'react';
 import type { Person } from '../../shared/api';
 import type { DialpaneClient } from '../api';
 import { usePersonDetails } from '../hooks/usePersonDetails';
+import { usePhotoSource } from '../hooks/usePhotoSource';
 import { strings } from '../strings';
 import { DetailItem } from './DetailItem';
 import { Icon } from './icons';
@@ -67,6 +68,7 @@ export function PersonCard({ client, directoryId, listed, directoryName, onBack,
   const nameId = useId();
   const cardRef = useRef<HTMLElement>(null);
   const { person, error } = usePersonDetails(client, directoryId, listed);
+  const photoSrc = usePhotoSource(client, person.photoUrl);
 
   // Focus the first Call button (Enter, Enter = search result to call), else the card itself.
   useEffect(() => {
@@ -91,7 +93,7 @@ export function PersonCard({ client, directoryId, listed, directoryName, onBack,
         </Button>
       </div>
       <div className={styles.hero}>
-        <Initials name={person.displayName} size="large" photoSrc={person.photoUrl ? client.resolve(person.photoUrl) : undefined} data-testid="person-avatar" />
+        <Initials name={person.displayName} size="large" photoSrc={photoSrc} data-testid="person-avatar" />
         <h2 id={nameId} className={styles.name}>
           {person.displayName}
         </h2>
