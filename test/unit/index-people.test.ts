@@ -9,6 +9,7 @@ import { byDisplayName } from '../../server/directory/entry';
 import { parseQuery, personMatches } from '../../server/directory/query';
 import type { Person } from '../../src/shared/api';
 import { person, snapshotOf, sourcePerson } from '../fixtures/index-people';
+import { bulkPeople, mailOf } from '../fixtures/people';
 
 const names = (answer: { records: ReadonlyArray<{ displayName: string }> }): string[] => answer.records.map((r) => r.displayName);
 
@@ -133,5 +134,30 @@ describe('the index answers exactly what a live search answers', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the index on a company of 2,600', () => {
+  it('for the start of every name, account and number, the index answers what filtering everyone answers', async () => {
+    const people = bulkPeople(2600).map((p, i) =>
+      person({ id: `b${i}`, displayName: p.displayName, givenName: p.givenName, surname: p.sn, mail: mailOf(p), accountName: p.account, phones: [p.telephoneNumber, p.mobile, p.ipPhone].filter((v): v is string => v !== undefined) }),
+    );
+    const index = await snapshotOf(people);
+    const queries = new Set<string>();
+    for (const p of people.filter((_, i) => i % 37 === 0)) {
+      for (const v of [p.givenName ?? '', p.surname ?? '', p.accountName ?? '']) for (const n of [2, 3, 5]) queries.add(v.slice(0, n));
+      queries.add(`${p.givenName ?? ''} ${(p.surname ?? '').slice(0, 2)}`);
+      const digits = (p.phones[0]?.raw ?? '').replace(/\D/g, '');
+      queries.add(digits.slice(-4));
+      queries.add(digits.slice(-7));
+    }
+    for (const q of [...queries].filter((text) => text.trim().length >= 2)) {
+      const parsed = parseQuery(q);
+      const expected = people.filter((p) => personMatches(p, parsed)).sort(byDisplayName);
+      for (const limit of [1, 25]) {
+        const answer = index.search(parsed, limit);
+        expect([q, answer.records.map((r) => r.id), answer.more]).toEqual([q, expected.slice(0, limit).map((p) => p.id), expected.length > limit]);
+      }
+    }
   });
 });

@@ -2,18 +2,15 @@
  * One immutable snapshot of a directory's people and the structures that answer searches from it.
  * A sync builds a new snapshot and swaps it in, so a search never sees a half-applied change.
  *
- * People are kept in the API's order (byDisplayName); a person's position is their rank. Every
- * structure lists ranks in ascending order, so each kind of match is read in answer order and
- * stops as soon as it has `limit + 1` people — a two-letter search over 100,000 people reads about
- * 26 entries, not every match:
+ * People are kept in the API's order (byDisplayName); a person's position is their rank. Each
+ * kind of match yields ranks in ascending order and stops as soon as it has `limit + 1` people,
+ * so an answer costs about the same whether 3 or 30,000 people match:
  *
- * - prefix buckets: for each folded 2- and 3-character start of a display name, given name,
- *   surname, mail or account name, the ranks of the people having it; the whole text then only
- *   needs `startsWith` on the people of its bucket;
- * - word buckets: the same for each word of the names by its first 1, 2 and 3 characters, for
- *   "John Sm" (the longest word picks the bucket, every word is checked);
- * - digits: every person's phone digits in rank order in one string, searched with indexOf
- *   (V8's string search), with the rank of a hit found by binary search of where each person starts;
+ * - prefixes (ranked-keys.ts): the folded display name, given name, surname, mail and account
+ *   name of everyone, sorted; the whole text is a range of them;
+ * - name words (ranked-keys.ts): each folded word of the names, for "John Sm": the rarest word's
+ *   range is read in rank order and every other word checked on the person;
+ * - digits (digit-grams.ts): the people of the rarest three-digit run of the search, checked;
  * - numbers and emails: maps for reverse lookup and the email lookup.
  *
  * The three kinds of match are exactly the three branches of personMatches (query.ts); their union,
@@ -22,32 +19,14 @@
  */
 import type { ParsedQuery } from '../query';
 import { fold } from '../query';
-import { DIGIT_SEPARATOR, WORD_SEPARATOR, type IndexRecord } from './index-record';
+import { DigitGramsBuilder, type DigitGrams } from './digit-grams';
+import { WORD_SEPARATOR, type IndexRecord } from './index-record';
+import { RankedKeysBuilder, type RankedKeys } from './ranked-keys';
 import { compareRanked, inSlices, positionAfter, type Ranked } from './rank-order';
 
 export interface IndexAnswer {
   records: IndexRecord[];
   more: boolean;
-}
-
-const EMPTY = new Int32Array(0);
-
-/** Builds `Map<key, ranks>` in rank order, skipping a rank repeated for the same key. */
-class BucketBuilder {
-  private readonly lists = new Map<string, number[]>();
-
-  add(key: string, rank: number): void {
-    const list = this.lists.get(key);
-    if (list === undefined) this.lists.set(key, [rank]);
-    else if (list[list.length - 1] !== rank) list.push(rank);
-  }
-
-  /** Int32Array halves the memory of a JS array of small integers. */
-  build(): Map<string, Int32Array> {
-    const buckets = new Map<string, Int32Array>();
-    for (const [key, list] of this.lists) buckets.set(key, Int32Array.from(list));
-    return buckets;
-  }
 }
 
 /** Slices of work between yields while building a snapshot in the background. */
@@ -57,11 +36,9 @@ export class PeopleIndex {
   private constructor(
     /** Every person, in rank order. */
     readonly records: readonly IndexRecord[],
-    private readonly prefix2: Map<string, Int32Array>,
-    private readonly prefix3: Map<string, Int32Array>,
-    private readonly words: readonly Map<string, Int32Array>[],
-    private readonly digitText: string,
-    private readonly digitStarts: Int32Array,
+    private readonly prefixes: RankedKeys,
+    private readonly words: RankedKeys,
+    private readonly digits: DigitGrams,
     private readonly numbers: Map<string, IndexRecord[]>,
     private readonly emails: Map<string, IndexRecord>,
   ) {}
@@ -72,29 +49,25 @@ export class PeopleIndex {
 
   /** Builds the structures over `records`, which must already be in rank order. */
   static async build(records: readonly IndexRecord[]): Promise<PeopleIndex> {
-    const prefix2 = new BucketBuilder();
-    const prefix3 = new BucketBuilder();
-    const words = [new BucketBuilder(), new BucketBuilder(), new BucketBuilder()];
-    const digitParts: string[] = new Array<string>(records.length);
-    const digitStarts = new Int32Array(records.length + 1);
+    const prefixes = new RankedKeysBuilder();
+    const words = new RankedKeysBuilder();
+    const digits = new DigitGramsBuilder();
+    // Thousands of people share a name word: one string each for the word keys.
+    const wordStrings = new Map<string, string>();
     const numbers = new Map<string, IndexRecord[]>();
     const aliases = new Map<string, IndexRecord>();
     const emails = new Map<string, IndexRecord>();
-    let offset = 0;
     await inSlices(records.length, BUILD_SLICE_MS, (rank) => {
       const record = records[rank] as IndexRecord;
-      for (const key of record.prefixes()) {
-        if (key.length >= 2) prefix2.add(key.slice(0, 2), rank);
-        if (key.length >= 3) prefix3.add(key.slice(0, 3), rank);
-      }
+      for (const key of record.prefixes()) prefixes.add(key, rank);
       if (record.words !== '') {
         for (const word of record.words.slice(1).split(WORD_SEPARATOR)) {
-          for (let length = 1; length <= 3 && length <= word.length; length++) (words[length - 1] as BucketBuilder).add(word.slice(0, length), rank);
+          let shared = wordStrings.get(word);
+          if (shared === undefined) wordStrings.set(word, (shared = word));
+          words.add(shared, rank);
         }
       }
-      digitStarts[rank] = offset;
-      digitParts[rank] = record.digits;
-      offset += record.digits.length + 1;
+      digits.add(record.digits, rank);
       if (record.numbers !== '') {
         for (const key of record.numbers.split(' ')) {
           const list = numbers.get(key);
@@ -110,99 +83,40 @@ export class PeopleIndex {
         });
       }
     });
-    digitStarts[records.length] = offset;
     for (const [address, record] of aliases) if (!emails.has(address)) emails.set(address, record);
-    return new PeopleIndex(
-      records,
-      prefix2.build(),
-      prefix3.build(),
-      words.map((w) => w.build()),
-      // One separator after each person, so a digit run never spans two people.
-      digitParts.join(DIGIT_SEPARATOR) + DIGIT_SEPARATOR,
-      digitStarts,
-      numbers,
-      emails,
-    );
+    return new PeopleIndex(records, await prefixes.build(), await words.build(), digits.build(), numbers, emails);
   }
 
   /** The people matching `query` (personMatches), in order, at most `limit`; `more` when there are others. */
   search(query: ParsedQuery, limit: number): IndexAnswer {
     const want = limit + 1;
-    const text = fold(query.text);
-    let ranks = this.prefixMatches(text, want);
+    const [from, to] = this.prefixes.range(fold(query.text));
+    let ranks = this.prefixes.smallestRanks(from, to, want);
     if (query.words.length > 1) ranks = union(ranks, this.wordMatches(query.words.map(fold), want), want);
-    if (query.digits !== undefined) ranks = union(ranks, this.digitMatches(query.digits, want), want);
+    if (query.digits !== undefined) ranks = union(ranks, this.digits.matches(query.digits, want, (rank) => (this.records[rank] as IndexRecord).digits), want);
     const records = new Array<IndexRecord>(Math.min(ranks.length, limit));
     for (let i = 0; i < records.length; i++) records[i] = this.records[ranks[i] as number] as IndexRecord;
     return { records, more: ranks.length > limit };
   }
 
-  /** Ranks of people with a name, mail or account name starting with `text` (folded). */
-  private prefixMatches(text: string, want: number): number[] {
-    const found: number[] = [];
-    const matches = (r: IndexRecord): boolean =>
-      r.display.startsWith(text) ||
-      (r.given?.startsWith(text) ?? false) ||
-      (r.surname?.startsWith(text) ?? false) ||
-      (r.mail?.startsWith(text) ?? false) ||
-      (r.account?.startsWith(text) ?? false);
-    if (text.length < 2) {
-      // Only when folding shortened the text below the bucket length (rare): read everyone.
-      for (let rank = 0; rank < this.records.length && found.length < want; rank++) if (matches(this.records[rank] as IndexRecord)) found.push(rank);
-      return found;
-    }
-    const bucketLength = text.length >= 3 ? 3 : 2;
-    const bucket = (bucketLength === 3 ? this.prefix3 : this.prefix2).get(text.slice(0, bucketLength)) ?? EMPTY;
-    // The bucket's key is the whole text: everyone in it matches.
-    const exact = text.length === bucketLength;
-    for (let i = 0; i < bucket.length && found.length < want; i++) {
-      const rank = bucket[i] as number;
-      if (exact || matches(this.records[rank] as IndexRecord)) found.push(rank);
-    }
-    return found;
-  }
-
   /** Ranks of people of whose name words every one of `words` (folded) starts one. */
   private wordMatches(words: readonly string[], want: number): number[] {
-    const found: number[] = [];
-    let longest = words[0] as string;
-    for (const w of words) if (w.length > longest.length) longest = w;
-    if (longest.length === 0) return found;
-    const length = Math.min(3, longest.length);
-    const bucket = (this.words[length - 1] as Map<string, Int32Array>).get(longest.slice(0, length)) ?? EMPTY;
-    const needles = words.map((w) => `${WORD_SEPARATOR}${w}`);
-    for (let i = 0; i < bucket.length && found.length < want; i++) {
-      const rank = bucket[i] as number;
+    let rarest: [number, number] | undefined;
+    let rarestWord = '';
+    for (const word of words) {
+      const range = this.words.range(word);
+      if (rarest === undefined || range[1] - range[0] < rarest[1] - rarest[0]) {
+        rarest = range;
+        rarestWord = word;
+      }
+    }
+    if (rarest === undefined || rarest[0] === rarest[1]) return [];
+    const others = words.filter((w) => w !== rarestWord).map((w) => `${WORD_SEPARATOR}${w}`);
+    const accept = others.length === 0 ? undefined : (rank: number): boolean => {
       const record = this.records[rank] as IndexRecord;
-      if (needles.every((n) => record.words.includes(n))) found.push(rank);
-    }
-    return found;
-  }
-
-  /** Ranks of people with `digits` inside the digits of one of their phones. */
-  private digitMatches(digits: string, want: number): number[] {
-    const found: number[] = [];
-    let from = 0;
-    while (found.length < want) {
-      const at = this.digitText.indexOf(digits, from);
-      if (at < 0) break;
-      const rank = this.rankAt(at);
-      found.push(rank);
-      from = this.digitStarts[rank + 1] as number;
-    }
-    return found;
-  }
-
-  /** The rank whose digits contain position `at` of digitText. */
-  private rankAt(at: number): number {
-    let low = 0;
-    let high = this.records.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if ((this.digitStarts[middle] as number) <= at) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+      return others.every((needle) => record.words.includes(needle));
+    };
+    return this.words.smallestRanks(rarest[0], rarest[1], want, accept);
   }
 
   /** Show All: `size` people after `after` (from the start without it), and whether more follow. */
