@@ -136,6 +136,24 @@ describe('directory index', () => {
     expect(report.error?.message).toContain('index.maxPeople (2)');
     expect(index.current).toBeUndefined();
   });
+
+  it('when the directory outgrows maxPeople, then the index is dropped (answers go live) and everyone is read again only at the next full reload', async () => {
+    const source = new MemoryIndexSource([ann, bob]);
+    const index = indexOf(source, { maxPeople: 2, fullReloadEvery: 3 });
+    await index.loaded();
+    source.put(cat);
+    expect(await index.sync('delta')).toMatchObject({ ok: false, error: { code: 'INDEX_TOO_LARGE' } });
+    expect(index.current).toBeUndefined();
+    expect(index.health()).toMatchObject({ state: 'failed', people: 0 });
+    const loads = (): number => source.calls.filter((c) => c === 'loadAll').length;
+    const loadsBefore = loads();
+    await index.sync();
+    await index.sync();
+    expect(loads()).toBe(loadsBefore);
+    source.disable('cat');
+    expect(await index.sync()).toMatchObject({ kind: 'full', ok: true, people: 2 });
+    expect(loads()).toBe(loadsBefore + 1);
+  });
 });
 
 describe('a directory answered from its index', () => {

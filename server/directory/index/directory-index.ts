@@ -61,6 +61,8 @@ export class DirectoryIndex {
   private syncedAt: Date | undefined;
   private lastSync: IndexSyncReport | undefined;
   private loading = false;
+  /** After INDEX_TOO_LARGE: scheduled syncs are skipped until a full reload is due (outgrown()). */
+  private waitForFullReload = false;
 
   constructor(
     readonly directoryId: string,
@@ -100,9 +102,22 @@ export class DirectoryIndex {
    * in the report). Without `kind`, the schedule above decides. Tests call this instead of waiting.
    */
   sync(kind?: IndexSyncKind): Promise<IndexSyncReport> {
-    const run = this.queue.then(() => this.runSync(kind));
+    const run = this.queue.then(() => (kind === undefined && this.skipScheduled() ? (this.lastSync as IndexSyncReport) : this.runSync(kind)));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * The search base holds more than maxPeople: answer live rather than from an index that can no
+   * longer follow the directory, and don't re-read everyone at every interval only to fail again —
+   * try once more at the next scheduled full reload (never when there is none: raise maxPeople and
+   * restart).
+   */
+  private outgrown(): void {
+    this.snapshot = undefined;
+    this.watermark = undefined;
+    this.syncsSinceFull = 0;
+    this.waitForFullReload = true;
   }
 
   private chooseKind(): IndexSyncKind {
@@ -111,6 +126,17 @@ export class DirectoryIndex {
     if (this.settings.fullReloadEvery > 0 && n % this.settings.fullReloadEvery === 0) return 'full';
     if (this.settings.deletionCheckEvery > 0 && n % this.settings.deletionCheckEvery === 0) return 'deletions';
     return 'delta';
+  }
+
+  /** True while an outgrown index waits for its next full reload; counts the skipped sync. */
+  private skipScheduled(): boolean {
+    if (!this.waitForFullReload || this.lastSync === undefined) return false;
+    this.syncsSinceFull++;
+    if (this.settings.fullReloadEvery > 0 && this.syncsSinceFull >= this.settings.fullReloadEvery) {
+      this.waitForFullReload = false;
+      return false;
+    }
+    return true;
   }
 
   private async runSync(requested: IndexSyncKind | undefined): Promise<IndexSyncReport> {
@@ -145,6 +171,7 @@ export class DirectoryIndex {
       this.syncsSinceFull = ranAs === 'full' ? 0 : this.syncsSinceFull + 1;
     } catch (caught) {
       error = errorOf(caught);
+      if (caught instanceof IndexTooLargeError) this.outgrown();
       this.logger?.warn({ directory: this.directoryId, kind, code: error.code }, `index ${kind} sync failed: ${error.message}`);
     }
     const report: IndexSyncReport = {
