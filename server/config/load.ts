@@ -38,9 +38,29 @@ export function demoConfigInput(): Record<string, unknown> {
   };
 }
 
+/** Why a file that exists cannot be read (a folder, no permission), in words; never its content. */
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read by this service (permission denied)';
+  return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
+
+/** A file's text, or undefined with a problem line when it exists but cannot be read. */
+function readText(file: string, key: string, fix: string, problems: string[]): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push(`${key}${file} ${unreadable(error)}: ${fix}`);
+    return undefined;
+  }
+}
+
 function readConfigFile(file: string): Record<string, unknown> {
   if (!existsSync(file)) throw new ConfigError([`configuration file ${file} does not exist: check the path given in --config or DIALPANE_CONFIG`]);
-  const text = readFileSync(file, 'utf8');
+  const unread: string[] = [];
+  const text = readText(file, 'configuration file ', 'give the path of the JSON or YAML file in --config or DIALPANE_CONFIG', unread);
+  if (text === undefined) throw new ConfigError(unread);
   let parsed: unknown;
   try {
     parsed = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text);
@@ -112,7 +132,9 @@ function readSecret(source: SecretSource, key: string, what: string, env: NodeJS
     problems.push(`${key}.passwordFile: ${file} does not exist: create it with the ${what}, readable only by this service`);
     return undefined;
   }
-  const value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  const text = readText(file, `${key}.passwordFile: `, `make it a file holding the ${what}, readable by this service`, problems);
+  if (text === undefined) return undefined;
+  const value = text.replace(/\r?\n$/, '');
   if (!value) problems.push(`${key}.passwordFile: ${file} is empty: write the ${what} into it`);
   return value || undefined;
 }

@@ -98,6 +98,21 @@ describe('configuration', () => {
     expect(() => loadConfig('/nonexistent/dialpane.yaml', {})).toThrow('configuration file /nonexistent/dialpane.yaml does not exist');
   });
 
+  it('when the configuration path is a folder, then one line says so instead of a stack trace', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    expect(() => loadConfig(dir, {})).toThrow(ConfigError);
+    expect(() => loadConfig(dir, {})).toThrow(`configuration file ${dir} is a folder, not a file: give the path of the JSON or YAML file in --config or DIALPANE_CONFIG`);
+  });
+
+  it('when the password file is a folder, then its key gets a line and the other problems still show', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    const { passwordEnv: _unused, ...rest } = directory;
+    expect(problems({ directories: [{ ...rest, passwordFile: dir }, { ...directory, id: 'two' }] }, {})).toEqual([
+      `directories[0].passwordFile: ${dir} is a folder, not a file: make it a file holding the bind password, readable by this service`,
+      'directories[1].passwordEnv: environment variable CORP_PW is not set or empty: export CORP_PW=<bind password> before starting',
+    ]);
+  });
+
   it('when urls lists several domain controllers instead of url, then they are kept in order', () => {
     const { url: _unused, ...rest } = directory;
     const loaded = parseConfig({ directories: [{ ...rest, urls: ['ldap://dc1.monkey.com', 'ldaps://dc2.monkey.com:636'] }] }, env, '/tmp');
