@@ -63,7 +63,8 @@ function readConfigFile(file: string): Record<string, unknown> {
   if (text === undefined) throw new ConfigError(unread);
   let parsed: unknown;
   try {
-    parsed = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text);
+    // Windows editors (Notepad, PowerShell's Out-File) start UTF-8 files with a byte order mark; JSON.parse refuses it, YAML skips it.
+    parsed = /\.json$/i.test(file) ? JSON.parse(text.replace(/^\uFEFF/, '')) : YAML.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError([`${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${detail}`]);

@@ -94,6 +94,13 @@ describe('configuration', () => {
     }
   });
 
+  it.each(['dialpane.json', 'dialpane.yaml'])('when %s starts with a UTF-8 byte order mark, then it is read like any other', (name) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    const file = path.join(dir, name);
+    writeFileSync(file, `\uFEFF${JSON.stringify({ directories: [directory] })}`);
+    expect(loadConfig(file, env).config.directories[0]).toMatchObject({ id: 'corp' });
+  });
+
   it('when the file does not exist, then the path is named', () => {
     expect(() => loadConfig('/nonexistent/dialpane.yaml', {})).toThrow('configuration file /nonexistent/dialpane.yaml does not exist');
   });
