@@ -75,10 +75,15 @@ function readConfigFile(file: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** A copy of a section to merge the environment into; a section that is not an object stays as written, for the schema to name. */
+function section(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+}
+
 function applyEnvironment(input: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const server = { ...((input['server'] as Record<string, unknown> | undefined) ?? {}) };
-  const phone = { ...((input['phone'] as Record<string, unknown> | undefined) ?? {}) };
-  const auth = { ...((input['auth'] as Record<string, unknown> | undefined) ?? {}) };
+  const server = section(input['server']);
+  const phone = section(input['phone']);
+  const auth = section(input['auth']);
   if (env['DIALPANE_HOST']) server['host'] = env['DIALPANE_HOST'];
   if (env['DIALPANE_PORT']) server['port'] = /^\d+$/.test(env['DIALPANE_PORT']) ? Number(env['DIALPANE_PORT']) : env['DIALPANE_PORT'];
   if (env['DIALPANE_DATA_DIR']) server['dataDir'] = env['DIALPANE_DATA_DIR'];
@@ -86,7 +91,14 @@ function applyEnvironment(input: Record<string, unknown>, env: NodeJS.ProcessEnv
   if (env['DIALPANE_DEFAULT_COUNTRY']) phone['defaultCountry'] = env['DIALPANE_DEFAULT_COUNTRY'];
   if (env['DIALPANE_AUTH_MODE']) auth['mode'] = env['DIALPANE_AUTH_MODE'];
   if (env['DIALPANE_AUTH_SECRET_FILE']) auth['secretFile'] = env['DIALPANE_AUTH_SECRET_FILE'];
-  return { ...input, server, phone, auth };
+  // Spreading `server: 5` or `server: [..]` would silently drop it: only absent, empty (YAML `server:` with
+  // every key commented out) or object sections are replaced.
+  const merged: Record<string, unknown> = { ...input };
+  for (const [key, value] of Object.entries({ server, phone, auth })) {
+    const written = input[key];
+    if (written === undefined || written === null || (typeof written === 'object' && !Array.isArray(written))) merged[key] = value;
+  }
+  return merged;
 }
 
 export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
@@ -97,7 +109,7 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'invalid_type') {
     const present = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p as string] : undefined), input);
     if (present === undefined) return `${key}: is missing: add it (see the configuration reference in the README)`;
-    return `${key}: must be ${issue.expected}, not ${Array.isArray(present) ? 'a list' : typeof present}`;
+    return `${key}: must be ${issue.expected}, not ${present === null ? 'empty' : Array.isArray(present) ? 'a list' : typeof present}`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `${key}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

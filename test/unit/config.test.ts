@@ -67,6 +67,10 @@ describe('configuration', () => {
     [{ directories: [directory, directory] }, ['directories[1].id: "corp" is used twice; every directory needs its own id']],
     [{ directories: [directory], phone: { defaultCountry: 'usa' } }, ['phone.defaultCountry: must be a two-letter ISO country code such as US, GB or SI']],
     [{ directories: [directory], server: { port: 'https' } }, ['server.port: must be number, not string']],
+    [{ directories: [directory], server: 5 }, ['server: must be object, not number']],
+    [{ directories: [directory], phone: 'US' }, ['phone: must be object, not string']],
+    [{ directories: [directory], auth: ['none'] }, ['auth: must be object, not a list']],
+    [{ directories: [null] }, ['directories[0]: must be object, not empty']],
     [{ directories: [{ ...directory, timeouts: { requestMs: 10 } }] }, ['directories[0].timeouts.requestMs: Too small: expected number to be >=100']],
   ])('when the configuration is %j, then it is refused with one line per problem', (input, expected) => {
     expect(problems(input as Record<string, unknown>)).toEqual(expected);
@@ -76,6 +80,10 @@ describe('configuration', () => {
     expect(problems({ directories: [directory] }, {})).toEqual([
       'directories[0].passwordEnv: environment variable CORP_PW is not set or empty: export CORP_PW=<bind password> before starting',
     ]);
+  });
+
+  it('when a section is empty (YAML `server:` with its keys commented out), then its defaults apply', () => {
+    expect(parseConfig({ directories: [directory], server: null }, env, '/tmp').config.server.port).toBe(3000);
   });
 
   it('when several keys are wrong, then each gets its own line', () => {
