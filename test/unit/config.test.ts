@@ -58,6 +58,10 @@ describe('configuration', () => {
     [{ directories: [] }, ['directories: must list at least one directory']],
     [{}, ['directories: is missing: add it (see the configuration reference in the README)']],
     [{ directories: [{ ...directory, url: 'dc1.monkey.com' }] }, ['directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)']],
+    ...['ldap://dc1.monkey.com:0', 'ldaps://dc1.monkey.com:70000', 'ldap://dc1.monkey.com:99999/'].map((url): [Record<string, unknown>, string[]] => [
+      { directories: [{ ...directory, url }] },
+      ['directories[0].url: has a port outside 1 to 65535: write the port the directory listens on, e.g. :389, :636 or :3268, or leave it out'],
+    ]),
     [{ directories: [{ ...directory, kind: 'novell' }] }, ['directories[0].kind: must be "ad", "ldap" or "ldif"']],
     [{ directories: [{ ...directory, searchBase: ' ' }] }, ['directories[0].searchBase: must not be empty']],
     [{ directories: [{ ...directory, id: 'Corp HQ' }] }, ['directories[0].id: must be lower-case letters, digits and dashes, e.g. "corp"']],
@@ -139,6 +143,12 @@ describe('configuration', () => {
     ['neither url nor urls', { url: undefined }],
   ])('when a directory has %s, then one line says to give exactly one', (_situation, change) => {
     expect(problems({ directories: [{ ...directory, ...change }] })).toEqual(['directories[0].url: needs exactly one of url (one server) or urls (several domain controllers, tried in order)']);
+  });
+
+  it('when a URL has neither the shape nor a valid port, then one line names the shape', () => {
+    expect(problems({ directories: [{ ...directory, url: 'https://dc1:70000' }] })).toEqual([
+      'directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+    ]);
   });
 
   it('when one of urls is not an LDAP URL, then its position is named', () => {
