@@ -192,6 +192,11 @@ export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessE
   const { passwords, dialerPasswords, problems } = readPasswords(config, env, baseDir);
   config.directories.forEach((d, i) => {
     if (d.kind === 'ldif' && !existsSync(d.file)) problems.push(`directories[${i}].file: ${d.file} does not exist`);
+    // Like passwordFile and the dialers' caFile: relative to the configuration file, and checked now
+    // rather than on the first search (DIRECTORY_ERROR for everyone, with the service looking healthy).
+    if (d.kind === 'ldif' || d.tls.caFile === undefined) return;
+    d.tls.caFile = path.resolve(baseDir, d.tls.caFile);
+    if (!existsSync(d.tls.caFile)) problems.push(`directories[${i}].tls.caFile: ${d.tls.caFile} does not exist: give the PEM file of the CA that issued the directory server's certificate`);
   });
   config.dialers.forEach((d, i) => {
     if ((d.kind !== 'http' && d.kind !== 'webdialer') || d.tls.caFile === undefined) return;

@@ -90,6 +90,19 @@ describe('configuration', () => {
     expect(parseConfig({ directories: [directory], server: null }, env, '/tmp').config.server.port).toBe(3000);
   });
 
+  it("when a directory's tls.caFile does not exist, then start is refused naming it, resolved against the configuration's folder", () => {
+    expect(problems({ directories: [{ ...directory, tls: { caFile: 'monkey-ca.pem' } }] })).toEqual([
+      "directories[0].tls.caFile: /tmp/monkey-ca.pem does not exist: give the PEM file of the CA that issued the directory server's certificate",
+    ]);
+  });
+
+  it("when a directory's tls.caFile is relative, then it is read from the configuration's folder", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\n');
+    const loaded = parseConfig({ directories: [{ ...directory, tls: { caFile: 'ca.pem' } }] }, env, dir);
+    expect(loaded.config.directories[0]).toMatchObject({ tls: { caFile: path.join(dir, 'ca.pem') } });
+  });
+
   it('when several keys are wrong, then each gets its own line', () => {
     expect(problems({ directories: [{ ...directory, url: 'x', searchBase: '' }] })).toHaveLength(2);
   });
