@@ -21,8 +21,11 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const logger = pino({ level: process.env['DIALPANE_LOG_LEVEL'] ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } });
   let loaded;
+  let directories;
   try {
     loaded = loadConfig(argValue('--config'));
+    // Reads LDIF files at once: one that is not LDIF is a configuration problem like the rest.
+    directories = createDirectories(loaded, { logger });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Dialpane cannot start: ${error.message}\n`);
@@ -31,7 +34,6 @@ async function main(): Promise<void> {
     throw error;
   }
   const { config } = loaded;
-  const directories = createDirectories(loaded, { logger });
   const dialers = createDialers(loaded);
   let auth: ReturnType<typeof createAuth>;
   try {

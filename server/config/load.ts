@@ -39,7 +39,7 @@ export function demoConfigInput(): Record<string, unknown> {
 }
 
 /** Why a file that exists cannot be read (a folder, no permission), in words; never its content. */
-function unreadable(error: unknown): string {
+export function unreadable(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EISDIR') return 'is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read by this service (permission denied)';
