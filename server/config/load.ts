@@ -198,6 +198,12 @@ export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessE
     d.tls.caFile = path.resolve(baseDir, d.tls.caFile);
     if (!existsSync(d.tls.caFile)) problems.push(`directories[${i}].tls.caFile: ${d.tls.caFile} does not exist: give the PEM file of the CA that issued the directory server's certificate`);
   });
+  for (const key of ['tlsCertFile', 'tlsKeyFile'] as const) {
+    const file = config.server[key];
+    if (file === undefined) continue;
+    config.server[key] = path.resolve(baseDir, file);
+    if (!existsSync(config.server[key])) problems.push(`server.${key}: ${config.server[key]} does not exist: give the PEM ${key === 'tlsCertFile' ? 'certificate' : 'private key'} to serve, or remove tlsCertFile and tlsKeyFile to use the generated localhost certificate`);
+  }
   config.dialers.forEach((d, i) => {
     if ((d.kind !== 'http' && d.kind !== 'webdialer') || d.tls.caFile === undefined) return;
     d.tls.caFile = path.resolve(baseDir, d.tls.caFile);

@@ -103,6 +103,13 @@ describe('configuration', () => {
     expect(loaded.config.directories[0]).toMatchObject({ tls: { caFile: path.join(dir, 'ca.pem') } });
   });
 
+  it('when server.tlsCertFile or tlsKeyFile does not exist, then each is named at start instead of an ENOENT stack trace', () => {
+    expect(problems({ directories: [directory], server: { tlsCertFile: 'dialpane.crt', tlsKeyFile: '/nonexistent/dialpane.key' } })).toEqual([
+      'server.tlsCertFile: /tmp/dialpane.crt does not exist: give the PEM certificate to serve, or remove tlsCertFile and tlsKeyFile to use the generated localhost certificate',
+      'server.tlsKeyFile: /nonexistent/dialpane.key does not exist: give the PEM private key to serve, or remove tlsCertFile and tlsKeyFile to use the generated localhost certificate',
+    ]);
+  });
+
   it('when several keys are wrong, then each gets its own line', () => {
     expect(problems({ directories: [{ ...directory, url: 'x', searchBase: '' }] })).toHaveLength(2);
   });
