@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../../server/config/load';
+import { runDoctor } from '../../server/diagnosis/doctor';
 import { createDirectories } from '../../server/directory/create-directories';
 import { parseLdif, LdifSyntaxError } from '../../server/directory/ldif';
 
@@ -50,6 +51,18 @@ describe('LDIF reader', () => {
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dialpane-ldif-')), 'people.yaml');
       writeFileSync(file, 'directories:\n  - id: corp\n');
       expect(start(file)).toEqual([`directories[0].file: ${file}:1: an attribute comes before any "dn:" line: point file at an LDIF export (RFC 2849) or fix that line`]);
+    });
+
+    it('when dialpane doctor meets a file that is not LDIF, then it is a configuration error: exit 2, one line', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-ldif-'));
+      writeFileSync(path.join(dir, 'people.ldif'), 'not ldif\n');
+      writeFileSync(path.join(dir, 'dialpane.yaml'), 'directories:\n  - { id: try, displayName: Try, kind: ldif, file: people.ldif }\n');
+      let err = '';
+      const code = await runDoctor(['--config', path.join(dir, 'dialpane.yaml')], { out: () => undefined, err: (t) => (err += t), env: {} });
+      expect({ code, err }).toEqual({
+        code: 2,
+        err: `dialpane doctor: Invalid configuration:\n  - directories[0].file: ${path.join(dir, 'people.ldif')}:1: expected "attribute: value", found "not ldif": point file at an LDIF export (RFC 2849) or fix that line\n`,
+      });
     });
 
     it('when the file is a folder, then start is refused with its key', () => {
