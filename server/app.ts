@@ -26,7 +26,7 @@ import { lookupRouter } from './http/lookup-router';
 import { numberLookupRouter } from './http/number-lookup-router';
 import { officeJsRouter } from './http/office-js';
 import { dialLimit, signInAddressLimit } from './http/rate-limits';
-import { maxUrlLength, noStore, requestTimeout } from './http/request-limits';
+import { jsonBodiesOnly, maxUrlLength, noStore, requestTimeout } from './http/request-limits';
 import { peopleRouter } from './http/people-router';
 import { publicSessionRouter, sessionRouter } from './http/session-router';
 import { requestLog } from './http/request-log';
@@ -82,7 +82,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(noStore, cors(config.security.corsOrigins), requestTimeout(config.security.requestTimeoutMs));
-  api.use(express.json({ limit: '64kb' }));
+  api.use(express.json({ limit: '64kb' }), jsonBodiesOnly);
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });

@@ -5,6 +5,7 @@
  */
 import { configReference } from './config/reference';
 import { runDoctor } from './diagnosis/doctor';
+import { parseServeArgs } from './serve-args';
 
 const USAGE = `Usage:
   dialpane [serve] [--config FILE]          run the companion service (no --config: the embedded demo directory)
@@ -15,9 +16,15 @@ const USAGE = `Usage:
 
 const command = process.argv[2] === undefined || process.argv[2].startsWith('--') ? 'serve' : process.argv[2];
 switch (command) {
-  case 'serve':
-    require('./main');
+  case 'serve': {
+    const args = parseServeArgs(process.argv.slice(process.argv[2] === 'serve' ? 3 : 2));
+    if (typeof args === 'string') {
+      process.stderr.write(`${args}\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (args.help) process.stdout.write(USAGE);
+    else require('./main');
     break;
+  }
   case 'doctor': {
     const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t), env: process.env };
     runDoctor(process.argv.slice(3), io).then(

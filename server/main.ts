@@ -21,8 +21,11 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const logger = pino({ level: process.env['DIALPANE_LOG_LEVEL'] ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } });
   let loaded;
+  let directories;
   try {
     loaded = loadConfig(argValue('--config'));
+    // Reads LDIF files at once: one that is not LDIF is a configuration problem like the rest.
+    directories = createDirectories(loaded, { logger });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Dialpane cannot start: ${error.message}\n`);
@@ -31,7 +34,6 @@ async function main(): Promise<void> {
     throw error;
   }
   const { config } = loaded;
-  const directories = createDirectories(loaded, { logger });
   const dialers = createDialers(loaded);
   let auth: ReturnType<typeof createAuth>;
   try {
@@ -43,8 +45,20 @@ async function main(): Promise<void> {
   }
   for (const warning of authWarnings(loaded)) logger.warn(warning);
   const app = createApp(config, { directories, dialers, logger, ...(auth ? { auth } : {}) });
-  const tls = await tlsMaterial(config.server);
-  const server = https.createServer({ cert: tls.cert, key: tls.key }, app);
+  let tls: Awaited<ReturnType<typeof tlsMaterial>>;
+  let server: https.Server;
+  try {
+    tls = await tlsMaterial(config.server);
+    server = https.createServer({ cert: tls.cert, key: tls.key }, app);
+  } catch (error) {
+    // Not PEM, a key that does not match the certificate, a file that cannot be read, or a dataDir that cannot be written.
+    const [files, fix] =
+      config.server.tlsCertFile === undefined
+        ? [`the generated certificate in ${config.server.dataDir}/tls`, "fix the folder's permissions, or set server.tlsCertFile and server.tlsKeyFile"]
+        : ['server.tlsCertFile and server.tlsKeyFile', 'give a PEM certificate and its matching private key'];
+    process.stderr.write(`Dialpane cannot start: ${files} cannot be used: ${error instanceof Error ? error.message : String(error)}: ${fix}\n`);
+    process.exit(2);
+  }
   server.on('error', (error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? `port ${config.server.port} is taken: stop the other program or set DIALPANE_PORT` : error.message;
     process.stderr.write(`Dialpane cannot listen on ${config.server.host}:${config.server.port}: ${hint}\n`);

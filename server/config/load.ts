@@ -38,12 +38,33 @@ export function demoConfigInput(): Record<string, unknown> {
   };
 }
 
+/** Why a file that exists cannot be read (a folder, no permission), in words; never its content. */
+export function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read by this service (permission denied)';
+  return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
+
+/** A file's text, or undefined with a problem line when it exists but cannot be read. */
+function readText(file: string, key: string, fix: string, problems: string[]): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push(`${key}${file} ${unreadable(error)}: ${fix}`);
+    return undefined;
+  }
+}
+
 function readConfigFile(file: string): Record<string, unknown> {
   if (!existsSync(file)) throw new ConfigError([`configuration file ${file} does not exist: check the path given in --config or DIALPANE_CONFIG`]);
-  const text = readFileSync(file, 'utf8');
+  const unread: string[] = [];
+  const text = readText(file, 'configuration file ', 'give the path of the JSON or YAML file in --config or DIALPANE_CONFIG', unread);
+  if (text === undefined) throw new ConfigError(unread);
   let parsed: unknown;
   try {
-    parsed = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text);
+    // Windows editors (Notepad, PowerShell's Out-File) start UTF-8 files with a byte order mark; JSON.parse refuses it, YAML skips it.
+    parsed = /\.json$/i.test(file) ? JSON.parse(text.replace(/^\uFEFF/, '')) : YAML.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError([`${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${detail}`]);
@@ -54,10 +75,15 @@ function readConfigFile(file: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** A copy of a section to merge the environment into; a section that is not an object stays as written, for the schema to name. */
+function section(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+}
+
 function applyEnvironment(input: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const server = { ...((input['server'] as Record<string, unknown> | undefined) ?? {}) };
-  const phone = { ...((input['phone'] as Record<string, unknown> | undefined) ?? {}) };
-  const auth = { ...((input['auth'] as Record<string, unknown> | undefined) ?? {}) };
+  const server = section(input['server']);
+  const phone = section(input['phone']);
+  const auth = section(input['auth']);
   if (env['DIALPANE_HOST']) server['host'] = env['DIALPANE_HOST'];
   if (env['DIALPANE_PORT']) server['port'] = /^\d+$/.test(env['DIALPANE_PORT']) ? Number(env['DIALPANE_PORT']) : env['DIALPANE_PORT'];
   if (env['DIALPANE_DATA_DIR']) server['dataDir'] = env['DIALPANE_DATA_DIR'];
@@ -65,7 +91,14 @@ function applyEnvironment(input: Record<string, unknown>, env: NodeJS.ProcessEnv
   if (env['DIALPANE_DEFAULT_COUNTRY']) phone['defaultCountry'] = env['DIALPANE_DEFAULT_COUNTRY'];
   if (env['DIALPANE_AUTH_MODE']) auth['mode'] = env['DIALPANE_AUTH_MODE'];
   if (env['DIALPANE_AUTH_SECRET_FILE']) auth['secretFile'] = env['DIALPANE_AUTH_SECRET_FILE'];
-  return { ...input, server, phone, auth };
+  // Spreading `server: 5` or `server: [..]` would silently drop it: only absent, empty (YAML `server:` with
+  // every key commented out) or object sections are replaced.
+  const merged: Record<string, unknown> = { ...input };
+  for (const [key, value] of Object.entries({ server, phone, auth })) {
+    const written = input[key];
+    if (written === undefined || written === null || (typeof written === 'object' && !Array.isArray(written))) merged[key] = value;
+  }
+  return merged;
 }
 
 export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
@@ -76,7 +109,7 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'invalid_type') {
     const present = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p as string] : undefined), input);
     if (present === undefined) return `${key}: is missing: add it (see the configuration reference in the README)`;
-    return `${key}: must be ${issue.expected}, not ${Array.isArray(present) ? 'a list' : typeof present}`;
+    return `${key}: must be ${issue.expected}, not ${present === null ? 'empty' : Array.isArray(present) ? 'a list' : typeof present}`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `${key}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -112,7 +145,9 @@ function readSecret(source: SecretSource, key: string, what: string, env: NodeJS
     problems.push(`${key}.passwordFile: ${file} does not exist: create it with the ${what}, readable only by this service`);
     return undefined;
   }
-  const value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  const text = readText(file, `${key}.passwordFile: `, `make it a file holding the ${what}, readable by this service`, problems);
+  if (text === undefined) return undefined;
+  const value = text.replace(/\r?\n$/, '');
   if (!value) problems.push(`${key}.passwordFile: ${file} is empty: write the ${what} into it`);
   return value || undefined;
 }
@@ -157,7 +192,18 @@ export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessE
   const { passwords, dialerPasswords, problems } = readPasswords(config, env, baseDir);
   config.directories.forEach((d, i) => {
     if (d.kind === 'ldif' && !existsSync(d.file)) problems.push(`directories[${i}].file: ${d.file} does not exist`);
+    // Like passwordFile and the dialers' caFile: relative to the configuration file, and checked now
+    // rather than on the first search (DIRECTORY_ERROR for everyone, with the service looking healthy).
+    if (d.kind === 'ldif' || d.tls.caFile === undefined) return;
+    d.tls.caFile = path.resolve(baseDir, d.tls.caFile);
+    if (!existsSync(d.tls.caFile)) problems.push(`directories[${i}].tls.caFile: ${d.tls.caFile} does not exist: give the PEM file of the CA that issued the directory server's certificate`);
   });
+  for (const key of ['tlsCertFile', 'tlsKeyFile'] as const) {
+    const file = config.server[key];
+    if (file === undefined) continue;
+    config.server[key] = path.resolve(baseDir, file);
+    if (!existsSync(config.server[key])) problems.push(`server.${key}: ${config.server[key]} does not exist: give the PEM ${key === 'tlsCertFile' ? 'certificate' : 'private key'} to serve, or remove tlsCertFile and tlsKeyFile to use the generated localhost certificate`);
+  }
   config.dialers.forEach((d, i) => {
     if ((d.kind !== 'http' && d.kind !== 'webdialer') || d.tls.caFile === undefined) return;
     d.tls.caFile = path.resolve(baseDir, d.tls.caFile);

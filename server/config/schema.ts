@@ -14,7 +14,16 @@ const ldapUrl = z
   .string()
   .refine((value) => /^ldaps?:\/\/[^/\s:]+(:\d{1,5})?\/?$/i.test(value), {
     message: 'must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+    abort: true,
   })
+  // The shape allows five digits; port 0 would never connect and 70000 makes new URL() throw at start.
+  .refine(
+    (value) => {
+      const port = /:(\d{1,5})\/?$/.exec(value)?.[1];
+      return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+    },
+    { message: 'has a port outside 1 to 65535: write the port the directory listens on, e.g. :389, :636 or :3268, or leave it out' },
+  )
   .describe('Directory server URL. The port defaults to 389 for ldap:// and 636 for ldaps://, and may be any port.');
 
 const ldapFilter = z

@@ -46,14 +46,16 @@ export async function runDoctor(argv: readonly string[], io: DoctorIo): Promise<
     return 0;
   }
   let loaded;
+  let directories;
   try {
     loaded = loadConfig(args.config, io.env);
+    // An LDIF file that is not LDIF is found here, and is a configuration error (exit 2) like the rest.
+    directories = createDirectories(loaded);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(`dialpane doctor: ${error.message}\n`);
     return 2;
   }
-  const directories = createDirectories(loaded);
   try {
     const checks = await Promise.all(directories.map((d) => d.check()));
     if (args.json) {

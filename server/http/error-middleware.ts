@@ -12,6 +12,10 @@ export const notFound: RequestHandler = (req, _res, next) => {
 function fromHttpError(error: { status?: unknown; type?: unknown }): DialpaneError | undefined {
   if (error.type === 'entity.too.large') return new DialpaneError('PAYLOAD_TOO_LARGE', 'The request body is too large.', 'Send a smaller request.');
   if (error.status === 414) return new DialpaneError('URI_TOO_LONG', 'The request URL is too long.', 'Send a shorter request.');
+  // The router's own 400 (a path segment like %E0%A4%A that is not valid percent-encoding) carries no type; body-parser's always do.
+  if (error.status === 400 && error.type === undefined) {
+    return new DialpaneError('BAD_REQUEST', 'The request URL could not be read: it holds a % that does not start valid percent-encoding.', 'Encode ids and search text with encodeURIComponent.');
+  }
   if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     return new DialpaneError('BAD_REQUEST', 'The request could not be read.', 'Send valid JSON with Content-Type: application/json.');
   }

@@ -100,6 +100,20 @@ describe('API on the demo directory', () => {
     expect(res.body.code).toBe('BAD_REQUEST');
   });
 
+  it('when a path segment is broken percent-encoding, then the 400 says the URL could not be read, not that JSON is wanted', async () => {
+    const res = await request(app).get('/api/directories/demo/people/%E0%A4%A').expect(400);
+    expect(res.body).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'The request URL could not be read: it holds a % that does not start valid percent-encoding.',
+      hint: 'Encode ids and search text with encodeURIComponent.',
+    });
+  });
+
+  it('when the body is valid JSON of an unknown charset, then the hint still asks for JSON', async () => {
+    const res = await request(app).post('/api/dial').set('content-type', 'application/json; charset=latin1').send('{}').expect(400);
+    expect(res.body.hint).toBe('Send valid JSON with Content-Type: application/json.');
+  });
+
   it('when the demo directory is checked, then the answer is never cached and says the file was read and how many people it holds', async () => {
     const res = await request(app).get('/api/directories/demo/check').expect(200);
     expect(res.headers['cache-control']).toBe('no-store');

@@ -58,6 +58,10 @@ describe('configuration', () => {
     [{ directories: [] }, ['directories: must list at least one directory']],
     [{}, ['directories: is missing: add it (see the configuration reference in the README)']],
     [{ directories: [{ ...directory, url: 'dc1.monkey.com' }] }, ['directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)']],
+    ...['ldap://dc1.monkey.com:0', 'ldaps://dc1.monkey.com:70000', 'ldap://dc1.monkey.com:99999/'].map((url): [Record<string, unknown>, string[]] => [
+      { directories: [{ ...directory, url }] },
+      ['directories[0].url: has a port outside 1 to 65535: write the port the directory listens on, e.g. :389, :636 or :3268, or leave it out'],
+    ]),
     [{ directories: [{ ...directory, kind: 'novell' }] }, ['directories[0].kind: must be "ad", "ldap" or "ldif"']],
     [{ directories: [{ ...directory, searchBase: ' ' }] }, ['directories[0].searchBase: must not be empty']],
     [{ directories: [{ ...directory, id: 'Corp HQ' }] }, ['directories[0].id: must be lower-case letters, digits and dashes, e.g. "corp"']],
@@ -67,6 +71,10 @@ describe('configuration', () => {
     [{ directories: [directory, directory] }, ['directories[1].id: "corp" is used twice; every directory needs its own id']],
     [{ directories: [directory], phone: { defaultCountry: 'usa' } }, ['phone.defaultCountry: must be a two-letter ISO country code such as US, GB or SI']],
     [{ directories: [directory], server: { port: 'https' } }, ['server.port: must be number, not string']],
+    [{ directories: [directory], server: 5 }, ['server: must be object, not number']],
+    [{ directories: [directory], phone: 'US' }, ['phone: must be object, not string']],
+    [{ directories: [directory], auth: ['none'] }, ['auth: must be object, not a list']],
+    [{ directories: [null] }, ['directories[0]: must be object, not empty']],
     [{ directories: [{ ...directory, timeouts: { requestMs: 10 } }] }, ['directories[0].timeouts.requestMs: Too small: expected number to be >=100']],
   ])('when the configuration is %j, then it is refused with one line per problem', (input, expected) => {
     expect(problems(input as Record<string, unknown>)).toEqual(expected);
@@ -75,6 +83,30 @@ describe('configuration', () => {
   it('when the password environment variable is not set, then the fix is named', () => {
     expect(problems({ directories: [directory] }, {})).toEqual([
       'directories[0].passwordEnv: environment variable CORP_PW is not set or empty: export CORP_PW=<bind password> before starting',
+    ]);
+  });
+
+  it('when a section is empty (YAML `server:` with its keys commented out), then its defaults apply', () => {
+    expect(parseConfig({ directories: [directory], server: null }, env, '/tmp').config.server.port).toBe(3000);
+  });
+
+  it("when a directory's tls.caFile does not exist, then start is refused naming it, resolved against the configuration's folder", () => {
+    expect(problems({ directories: [{ ...directory, tls: { caFile: 'monkey-ca.pem' } }] })).toEqual([
+      "directories[0].tls.caFile: /tmp/monkey-ca.pem does not exist: give the PEM file of the CA that issued the directory server's certificate",
+    ]);
+  });
+
+  it("when a directory's tls.caFile is relative, then it is read from the configuration's folder", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\n');
+    const loaded = parseConfig({ directories: [{ ...directory, tls: { caFile: 'ca.pem' } }] }, env, dir);
+    expect(loaded.config.directories[0]).toMatchObject({ tls: { caFile: path.join(dir, 'ca.pem') } });
+  });
+
+  it('when server.tlsCertFile or tlsKeyFile does not exist, then each is named at start instead of an ENOENT stack trace', () => {
+    expect(problems({ directories: [directory], server: { tlsCertFile: 'dialpane.crt', tlsKeyFile: '/nonexistent/dialpane.key' } })).toEqual([
+      'server.tlsCertFile: /tmp/dialpane.crt does not exist: give the PEM certificate to serve, or remove tlsCertFile and tlsKeyFile to use the generated localhost certificate',
+      'server.tlsKeyFile: /nonexistent/dialpane.key does not exist: give the PEM private key to serve, or remove tlsCertFile and tlsKeyFile to use the generated localhost certificate',
     ]);
   });
 
@@ -94,8 +126,30 @@ describe('configuration', () => {
     }
   });
 
+  it.each(['dialpane.json', 'dialpane.yaml'])('when %s starts with a UTF-8 byte order mark, then it is read like any other', (name) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    const file = path.join(dir, name);
+    writeFileSync(file, `\uFEFF${JSON.stringify({ directories: [directory] })}`);
+    expect(loadConfig(file, env).config.directories[0]).toMatchObject({ id: 'corp' });
+  });
+
   it('when the file does not exist, then the path is named', () => {
     expect(() => loadConfig('/nonexistent/dialpane.yaml', {})).toThrow('configuration file /nonexistent/dialpane.yaml does not exist');
+  });
+
+  it('when the configuration path is a folder, then one line says so instead of a stack trace', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    expect(() => loadConfig(dir, {})).toThrow(ConfigError);
+    expect(() => loadConfig(dir, {})).toThrow(`configuration file ${dir} is a folder, not a file: give the path of the JSON or YAML file in --config or DIALPANE_CONFIG`);
+  });
+
+  it('when the password file is a folder, then its key gets a line and the other problems still show', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-config-'));
+    const { passwordEnv: _unused, ...rest } = directory;
+    expect(problems({ directories: [{ ...rest, passwordFile: dir }, { ...directory, id: 'two' }] }, {})).toEqual([
+      `directories[0].passwordFile: ${dir} is a folder, not a file: make it a file holding the bind password, readable by this service`,
+      'directories[1].passwordEnv: environment variable CORP_PW is not set or empty: export CORP_PW=<bind password> before starting',
+    ]);
   });
 
   it('when urls lists several domain controllers instead of url, then they are kept in order', () => {
@@ -109,6 +163,12 @@ describe('configuration', () => {
     ['neither url nor urls', { url: undefined }],
   ])('when a directory has %s, then one line says to give exactly one', (_situation, change) => {
     expect(problems({ directories: [{ ...directory, ...change }] })).toEqual(['directories[0].url: needs exactly one of url (one server) or urls (several domain controllers, tried in order)']);
+  });
+
+  it('when a URL has neither the shape nor a valid port, then one line names the shape', () => {
+    expect(problems({ directories: [{ ...directory, url: 'https://dc1:70000' }] })).toEqual([
+      'directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+    ]);
   });
 
   it('when one of urls is not an LDAP URL, then its position is named', () => {

@@ -124,6 +124,19 @@ describe('size limits', () => {
     expect(error(res.body).code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it.each([
+    ['text/plain', 'The request body is text/plain, not JSON.'],
+    ['application/x-www-form-urlencoded', 'The request body is application/x-www-form-urlencoded, not JSON.'],
+  ])('when the body is %s, then 400 BAD_REQUEST says it is not JSON rather than that dialerId is missing', async (type, message) => {
+    const res = await request(app).post('/api/dial').set('Content-Type', type).send('{"dialerId":"x","number":"4100","idempotencyKey":"abcdefgh"}').expect(400);
+    expect(res.body).toEqual({ code: 'BAD_REQUEST', message, hint: 'Send valid JSON with Content-Type: application/json.' });
+  });
+
+  it('when a POST has no body at all, then the route still names what is missing', async () => {
+    const res = await request(app).post('/api/dial').expect(400);
+    expect(error(res.body).message).toMatch(/^dialerId: /);
+  });
+
   it('when the request line and headers exceed what Node reads, then the connection answers 431 before any route', async () => {
     const res = await request(app).get('/api/health').set('X-Padding', 'p'.repeat(20_000));
     expect(res.status).toBe(431);
