@@ -106,8 +106,14 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     return `${key}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling against the configuration reference in the README`;
   }
+  const present = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p as string] : undefined), input);
+  // Zod's own wording of a bound names neither the value nor the fix (the schema's own messages are kept).
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number' && issue.message.startsWith('Too ')) {
+    const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    const [side, limit] = issue.code === 'too_small' ? ['small', issue.inclusive ? `${bound} or more` : `more than ${bound}`] : ['big', issue.inclusive ? `${bound} or less` : `less than ${bound}`];
+    return `${key}: ${JSON.stringify(present)} is too ${side}: use ${limit}`;
+  }
   if (issue.code === 'invalid_type') {
-    const present = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p as string] : undefined), input);
     if (present === undefined) return `${key}: is missing: add it (see the configuration reference in the README)`;
     return `${key}: must be ${issue.expected}, not ${present === null ? 'empty' : Array.isArray(present) ? 'a list' : typeof present}`;
   }
@@ -117,6 +123,7 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'invalid_union' && issue.path[issue.path.length - 1] === 'kind') {
     // Zod lists the discriminator's values on the issue: directories, dial rules and dialers alike.
     const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map((o) => JSON.stringify(o)) : [];
+    if (options.length > 1 && present === undefined) return `${key}: is missing: add kind: ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
     if (options.length > 1) return `${key}: must be ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {

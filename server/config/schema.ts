@@ -12,8 +12,9 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const ldapUrl = z
   .string()
-  .refine((value) => /^ldaps?:\/\/[^/\s:]+(:\d{1,5})?\/?$/i.test(value), {
-    message: 'must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+  // A host name, an IPv4 address or a bracketed IPv6 address (ldap://[fd00::10]:389).
+  .refine((value) => /^ldaps?:\/\/([^/\s:[\]]+|\[[0-9a-f:.]+\])(:\d{1,5})?\/?$/i.test(value), {
+    message: 'must look like ldap://dc1.example.com:389, ldaps://dc1.example.com:636 or ldap://[fd00::10]:389 (scheme, host, optional port)',
     abort: true,
   })
   // The shape allows five digits; port 0 would never connect and 70000 makes new URL() throw at start.
@@ -93,7 +94,7 @@ const tls = z
 
 /**
  * The directory index (server/directory/index/): `index: on` (the default) or `off`, or the
- * settings below, which mean on. See the README's "Performance" section for the design.
+ * settings below, which mean on. See the README's "Directory index" section for the design.
  */
 const indexTuning = z
   .object({

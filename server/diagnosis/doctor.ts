@@ -50,7 +50,7 @@ export async function runDoctor(argv: readonly string[], io: DoctorIo): Promise<
   try {
     loaded = loadConfig(args.config, io.env);
     // An LDIF file that is not LDIF is found here, and is a configuration error (exit 2) like the rest.
-    directories = createDirectories(loaded);
+    directories = createDirectories(loaded, { indexes: false });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(`dialpane doctor: ${error.message}\n`);

@@ -15,6 +15,8 @@ import { LdifDirectory } from './ldif-directory';
 export interface CreateOptions {
   /** Where start-up warnings go (certificate checks turned off, see config/warnings.ts), and index syncs. */
   logger?: Logger;
+  /** False: live directories only, whatever `index` says (the doctor checks the directory, and must not start a full load of it). */
+  indexes?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function createDirectories({ config, passwords }: LoadedConfig, options: 
     const password = passwords.get(d.id);
     if (password === undefined) throw new Error(`no password was read for directory ${d.id}`);
     const live = new LdapDirectory(d, password, phones);
-    if (!d.index.enabled) return live;
+    if (!d.index.enabled || options.indexes === false) return live;
     const index = new DirectoryIndex(d.id, new LdapIndexSource(d, password, phones), keys, d.index, options.logger);
     return new IndexedDirectory(live, index, keys).start();
   });

@@ -55,7 +55,7 @@ describe('sign-in configuration', () => {
     [{ directories: [ldif], auth: { mode: 'directory' } }, ['auth.mode: "directory" needs an ad or ldap directory to sign in against, and only LDIF directories are configured: add one, or set auth.mode: none and listen on 127.0.0.1']],
     [{ directories: [ad, ldif], auth: { directories: ['demo', 'hq'] } }, ['auth.directories[0]: "demo" is an LDIF file: nobody can sign in against it; name an ad or ldap directory', 'auth.directories[1]: "hq" is not a configured directory id; use one of corp, demo']],
     [{ directories: [ad], auth: { mode: 'sso' } }, ['auth.mode: must be one of "directory", "none"']],
-    [{ directories: [ad], auth: { tokenMinutes: 600 } }, ['auth.tokenMinutes: Too big: expected number to be <=60']],
+    [{ directories: [ad], auth: { tokenMinutes: 600 } }, ['auth.tokenMinutes: 600 is too big: use 60 or less']],
     [{ directories: [ad], auth: { secretFile: 'a', secretEnv: 'B' } }, ['auth.secretFile: secretFile and secretEnv exclude each other: keep one']],
     [{ directories: [ad], security: { frameAncestors: ["https://outlook.office.com; script-src 'unsafe-inline'"] } }, ["security.frameAncestors[0]: must be 'self', 'none' or https://host (a leading *. allowed), e.g. https://outlook.office.com"]],
     [{ directories: [ad], security: { corsOrigins: ['https://pane.example.com/taskpane.html'] } }, ['security.corsOrigins[0]: must be an origin such as https://pane.example.com (scheme, host, optional port, no path)']],

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, parseConfig } from '../../server/config/load';
+import type { LdapDirectoryConfig } from '../../server/config/schema';
+import { endpointsOf } from '../../server/directory/ldap/endpoint';
 
 const directory = {
   id: 'corp',
@@ -57,12 +59,14 @@ describe('configuration', () => {
   it.each([
     [{ directories: [] }, ['directories: must list at least one directory']],
     [{}, ['directories: is missing: add it (see the configuration reference in the README)']],
-    [{ directories: [{ ...directory, url: 'dc1.monkey.com' }] }, ['directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)']],
+    [{ directories: [{ ...directory, url: 'dc1.monkey.com' }] }, ['directories[0].url: must look like ldap://dc1.example.com:389, ldaps://dc1.example.com:636 or ldap://[fd00::10]:389 (scheme, host, optional port)']],
     ...['ldap://dc1.monkey.com:0', 'ldaps://dc1.monkey.com:70000', 'ldap://dc1.monkey.com:99999/'].map((url): [Record<string, unknown>, string[]] => [
       { directories: [{ ...directory, url }] },
       ['directories[0].url: has a port outside 1 to 65535: write the port the directory listens on, e.g. :389, :636 or :3268, or leave it out'],
     ]),
     [{ directories: [{ ...directory, kind: 'novell' }] }, ['directories[0].kind: must be "ad", "ldap" or "ldif"']],
+    [{ directories: [{ ...directory, kind: undefined }] }, ['directories[0].kind: is missing: add kind: "ad", "ldap" or "ldif"']],
+    [{ directories: [{ ...directory, displayName: '' }] }, ['directories[0].displayName: must not be empty']],
     [{ directories: [{ ...directory, searchBase: ' ' }] }, ['directories[0].searchBase: must not be empty']],
     [{ directories: [{ ...directory, id: 'Corp HQ' }] }, ['directories[0].id: must be lower-case letters, digits and dashes, e.g. "corp"']],
     [{ directories: [{ ...directory, filter: 'department=Sales' }] }, ['directories[0].filter: is not a valid LDAP filter; write it in parentheses, e.g. (department=Sales)']],
@@ -75,7 +79,7 @@ describe('configuration', () => {
     [{ directories: [directory], phone: 'US' }, ['phone: must be object, not string']],
     [{ directories: [directory], auth: ['none'] }, ['auth: must be object, not a list']],
     [{ directories: [null] }, ['directories[0]: must be object, not empty']],
-    [{ directories: [{ ...directory, timeouts: { requestMs: 10 } }] }, ['directories[0].timeouts.requestMs: Too small: expected number to be >=100']],
+    [{ directories: [{ ...directory, timeouts: { requestMs: 10 } }] }, ['directories[0].timeouts.requestMs: 10 is too small: use 100 or more']],
   ])('when the configuration is %j, then it is refused with one line per problem', (input, expected) => {
     expect(problems(input as Record<string, unknown>)).toEqual(expected);
   });
@@ -167,14 +171,25 @@ describe('configuration', () => {
 
   it('when a URL has neither the shape nor a valid port, then one line names the shape', () => {
     expect(problems({ directories: [{ ...directory, url: 'https://dc1:70000' }] })).toEqual([
-      'directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+      'directories[0].url: must look like ldap://dc1.example.com:389, ldaps://dc1.example.com:636 or ldap://[fd00::10]:389 (scheme, host, optional port)',
     ]);
+  });
+
+  it('when a URL names a bracketed IPv6 address, then it is accepted and messages name the server as [address]:port', () => {
+    const { url: _unused, ...rest } = directory;
+    const loaded = parseConfig({ directories: [{ ...rest, urls: ['ldap://[fd00::10]', 'ldaps://[::1]:3269'] }] }, env, '/tmp');
+    const d = loaded.config.directories[0];
+    expect(d?.kind === 'ldif' ? [] : endpointsOf(d as LdapDirectoryConfig).map((e) => [e.host, e.port, e.server])).toEqual([
+      ['fd00::10', 389, '[fd00::10]:389'],
+      ['::1', 3269, '[::1]:3269'],
+    ]);
+    expect(problems({ directories: [{ ...directory, url: 'ldap://fd00::10:389' }] })).toHaveLength(1);
   });
 
   it('when one of urls is not an LDAP URL, then its position is named', () => {
     const { url: _unused, ...rest } = directory;
     expect(problems({ directories: [{ ...rest, urls: ['ldap://dc1.monkey.com', 'https://dc2'] }] })).toEqual([
-      'directories[0].urls[1]: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)',
+      'directories[0].urls[1]: must look like ldap://dc1.example.com:389, ldaps://dc1.example.com:636 or ldap://[fd00::10]:389 (scheme, host, optional port)',
     ]);
   });
 

@@ -51,7 +51,7 @@ describe('index configuration', () => {
   it.each([
     ['of', 'directories[0].index: must be on, off, or the index settings (syncIntervalSeconds, deletionCheckEvery, fullReloadEvery, maxPeople)'],
     [3, 'directories[0].index: must be on, off, or the index settings (syncIntervalSeconds, deletionCheckEvery, fullReloadEvery, maxPeople)'],
-    [{ syncIntervalSeconds: 0 }, 'directories[0].index.syncIntervalSeconds: Too small: expected number to be >=1'],
+    [{ syncIntervalSeconds: 0 }, 'directories[0].index.syncIntervalSeconds: 0 is too small: use 1 or more'],
     [{ maxPeople: 1.5 }, 'directories[0].index.maxPeople: must be int, not number'],
     [{ enabled: true }, 'directories[0].index: unknown key "enabled": remove it or check the spelling against the configuration reference in the README'],
   ])('when index is %j, then the configuration is refused naming the key: %s', (value, problem) => {
@@ -77,6 +77,13 @@ describe('index configuration', () => {
       expect(indexed.index.settings.syncIntervalSeconds).toBe(3600);
     } finally {
       await Promise.all(directories.map((d) => d.close()));
+    }
+    // The doctor checks each directory live and must not start a full read of it.
+    const live = createDirectories(loaded, { indexes: false });
+    try {
+      expect(live.map((d) => d.constructor)).toEqual([LdapDirectory, LdapDirectory, LdifDirectory]);
+    } finally {
+      await Promise.all(live.map((d) => d.close()));
     }
   });
 });

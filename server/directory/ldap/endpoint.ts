@@ -15,7 +15,7 @@ export function endpointOf(url: string): Endpoint {
   const scheme = parsed.protocol.replace(/:$/, '').toLowerCase() === 'ldaps' ? 'ldaps' : 'ldap';
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = parsed.port ? Number(parsed.port) : scheme === 'ldaps' ? 636 : 389;
-  return { url: `${scheme}://${parsed.host}`, scheme, host, port, server: `${host}:${port}` };
+  return { url: `${scheme}://${parsed.host}`, scheme, host, port, server: `${host.includes(':') ? `[${host}]` : host}:${port}` };
 }
 
 /** The configured servers in the order they are tried: `urls` as listed, or the one `url`. */

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type JSX } from 'react';
 import type { Person, Phone } from '../../shared/api';
 import { CallButton } from '../dialing/CallButton';
@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   text: { display: 'flex', flexDirection: 'column', minWidth: 0, flex: 1 },
   label: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3 },
   number: { ...typographyStyles.body1Strong, fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
+  // A formatted number reads as one word: at 320 px "+386 1 555 02 08" broke before its last group.
+  whole: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   raw: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   reason: { ...typographyStyles.caption1, display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXXS, color: tokens.colorStatusWarningForeground3 },
   reasonIcon: { flexShrink: 0, marginTop: '1px' },
@@ -75,7 +77,7 @@ export function PhoneItem({ phone, phoneIndex, person, directoryId, copyText, an
     <li className={styles.item} data-testid="phone" data-kind={phone.kind}>
       <div className={styles.text}>
         <span className={styles.label}>{phone.label}</span>
-        <span ref={numberRef} className={styles.number}>
+        <span ref={numberRef} className={phone.dialable ? mergeClasses(styles.number, styles.whole) : styles.number}>
           {shown}
         </span>
         {phone.dialable ? (
