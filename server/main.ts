@@ -72,12 +72,13 @@ async function main(): Promise<void> {
   });
 
   const stop = (): void => {
-    logger.info('stopping: finishing requests in flight');
     server.close(() => {
       logger.info('stopped: every request answered');
       void Promise.all([...directories.map((d) => d.close()), auth?.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
+    // Said once the listener is closed: whoever reads it may rely on new connections being refused.
+    logger.info('stopping: finishing requests in flight');
     // Every request answers within security.requestTimeoutMs; past that, something is stuck.
     setTimeout(() => {
       logger.warn('stopped without waiting longer for requests in flight');

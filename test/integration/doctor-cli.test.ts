@@ -113,7 +113,7 @@ describe('dialpane doctor', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      'dialpane doctor: Invalid configuration:\n  - directories[0].url: must look like ldap://dc1.example.com:389 or ldaps://dc1.example.com:636 (scheme, host, optional port)\n',
+      'dialpane doctor: Invalid configuration:\n  - directories[0].url: must look like ldap://dc1.example.com:389, ldaps://dc1.example.com:636 or ldap://[fd00::10]:389 (scheme, host, optional port)\n',
     );
   });
 });
