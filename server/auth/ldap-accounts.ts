@@ -121,7 +121,7 @@ export class LdapAccounts {
    * answer in time throws its DialpaneError (DIRECTORY_UNREACHABLE, DIRECTORY_TIMEOUT, …).
    */
   async verify(account: Account, password: string): Promise<BindResult> {
-    const connector = new LdapConnector({ ...this.config, bindUser: account.dn }, password);
+    const connector = new LdapConnector({ ...this.config, bindUser: account.dn }, password, { bindOnce: true });
     let client: Client;
     try {
       client = await connector.open();

@@ -6,6 +6,10 @@
 import request from 'supertest';
 import { AUTH_ACCOUNTS, authAccountDn, authUpn } from '../fixtures/samba-auth-fixture';
 import { SAMBA_DOMAIN } from '../fixtures/samba-fixture';
+import type { ApiError } from '../../src/shared/api';
+import { startLdapCountingProxy } from '../servers/ldap-counting-proxy';
+import { testServers } from '../servers/env';
+import { startBlackHole } from '../servers/tcp-proxy';
 import { badPwdCount, openSignInApp, sambaSignInConfig, signInRequest, type SignedInApp } from './auth-helpers';
 
 const { badpwd } = AUTH_ACCOUNTS;
@@ -51,6 +55,24 @@ describe('bad attempts on the DC', () => {
       await limited.close();
       // Leave the DC's counter at 0 for the other tests of this file.
       await signInRequest(t.app, badpwd.account).expect(200);
+    }
+  });
+
+  it('when the first DC takes the bind and never answers, then the sign-in fails without a second bind at the next DC (the first may have counted it)', async () => {
+    const hung = await startBlackHole();
+    const dc2 = await startLdapCountingProxy(testServers().samba.url);
+    const both = openSignInApp(
+      sambaSignInConfig({ directory: { url: undefined, urls: [`ldap://127.0.0.1:${hung.port}`, dc2.url], timeouts: { connectMs: 500, requestMs: 4000 } } }),
+    );
+    try {
+      const res = await signInRequest(both.app, badpwd.account, 'wrong-password-3');
+      expect((res.body as ApiError).code).toBe('DIRECTORY_TIMEOUT');
+      // The service account's lookup failed over to the second DC (its bind, its search); the person's bind did not.
+      expect(dc2.count('bind')).toBe(1);
+      expect(await badPwdCount(badpwd)).toBe(0);
+    } finally {
+      await both.close();
+      await Promise.all([hung.close(), dc2.close()]);
     }
   });
 });

@@ -8,7 +8,7 @@
  * one time budget (timeouts.requestMs). A server that is not the last gets at most
  * timeouts.connectMs for connect + TLS + bind, so a hung one leaves time for the others. A refused
  * bind is not retried elsewhere: every domain controller would refuse it the same way, and each
- * try would count towards the account's lockout. The server that answered last is tried first next time.
+ * try would count towards the account's lockout (with bindOnce, neither is a bind that timed out). The server that answered last is tried first next time.
  */
 import { Client } from 'ldapts';
 import type { LdapDirectoryConfig } from '../../config/schema';
@@ -36,6 +36,12 @@ export class LdapConnector {
   constructor(
     private readonly config: LdapDirectoryConfig,
     private readonly password: string,
+    /**
+     * bindOnce: once a bind has gone out, never fail over, not even when it times out — the DC may
+     * have counted it. For a person's sign-in, where a second bind elsewhere could be a second bad
+     * attempt towards their lockout; the service account keeps failing over from a hung DC.
+     */
+    private readonly options: { bindOnce?: boolean } = {},
   ) {
     this.endpoints = endpointsOf(config);
     if (this.endpoints.length === 0) throw new Error(`directory ${config.id} has no url`);
@@ -64,13 +70,14 @@ export class LdapConnector {
       const remaining = deadline - Date.now();
       if (remaining <= 0) break;
       const last = position === order.length - 1;
+      let bindSent = false;
       try {
-        const client = await this.openAt(this.endpoints[index] as Endpoint, last ? remaining : Math.min(remaining, this.config.timeouts.connectMs));
+        const client = await this.openAt(this.endpoints[index] as Endpoint, last ? remaining : Math.min(remaining, this.config.timeouts.connectMs), () => (bindSent = true));
         this.preferred = index;
         return client;
       } catch (error) {
         const failure = error instanceof DialpaneError ? error : toDirectoryError(error, 'connect', this.contextOf(this.endpoints[index] as Endpoint));
-        if (!isServerSpecific(failure)) throw failure;
+        if (!isServerSpecific(failure) || (bindSent && this.options.bindOnce === true)) throw failure;
         failures.push(failure);
       }
     }
@@ -81,7 +88,7 @@ export class LdapConnector {
    * A new connection to one server, upgraded with StartTLS when configured, and bound, all within
    * `budgetMs`. Throws DialpaneError. The directory check uses it to test one server.
    */
-  async openAt(endpoint: Endpoint, budgetMs: number): Promise<Client> {
+  async openAt(endpoint: Endpoint, budgetMs: number, onBindSent?: () => void): Promise<Client> {
     const { timeouts, startTls } = this.config;
     const secure = endpoint.scheme === 'ldaps';
     const context = this.contextOf(endpoint);
@@ -102,6 +109,7 @@ export class LdapConnector {
           await bound.startTLS(tlsOptions(this.config, endpoint));
         }
         step = 'bind';
+        onBindSent?.();
         await bound.bind(this.config.bindUser, this.password);
         return bound;
       };
