@@ -5,6 +5,7 @@
  * such user") and the codes no server sends here are checked on the message text alone.
  */
 import { ConfidentialityRequiredError, InvalidCredentialsError, StrongAuthRequiredError } from 'ldapts';
+import { bindRefusal as signInRefusal } from '../../server/auth/bind-outcome';
 import { adSubCode, bindRefusal } from '../../server/directory/ldap/bind-reasons';
 import { toDirectoryError, type ErrorContext } from '../../server/directory/ldap/errors';
 
@@ -76,5 +77,18 @@ describe('AD bind refusals', () => {
     expect(`${error.message} ${error.hint}`).not.toContain('Secret-Pass-1');
     const cause = error.cause as Error;
     expect([cause.name, cause.message]).toEqual(['InvalidCredentialsError', `bad password ******** ${adMessage('52e')} Code: 0x31`]); // ldapts appends the code
+  });
+});
+
+describe('a password that occurs in the server’s own message', () => {
+  it('when the password is "090" (inside AD’s 80090308), then the cause keeps its class and code, loses the password, and still reads as a refusal', () => {
+    const raw = new InvalidCredentialsError(adMessage('52e'));
+    const error = toDirectoryError(raw, 'bind', { ...context, password: '090' });
+    const cause = error.cause as InvalidCredentialsError;
+    expect(cause).toBeInstanceOf(InvalidCredentialsError);
+    expect(cause.code).toBe(49);
+    expect(cause.message).toBe('80********308: LdapErr: DSID-0C********44E, comment: AcceptSecurityContext error, data 52e, v4563 Code: 0x31');
+    expect(cause.stack).not.toContain('090');
+    expect(signInRefusal(cause)).toBe('credentials');
   });
 });

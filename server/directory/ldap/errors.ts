@@ -94,12 +94,16 @@ export function toDirectoryError(error: unknown, step: Step, context: ErrorConte
 
 /**
  * The original error as the cause (the log shows its name and message), with the password taken
- * out of the message too: the error middleware logs causes, and a server might echo a password.
+ * out of the message and stack too: the error middleware logs causes, and a server might echo a
+ * password. The copy keeps the error's class and fields (an InvalidCredentialsError's code): a
+ * short password can occur in an ordinary message — "090" in AD's "80090308: … data 52e" — and
+ * the sign-in still has to read that refusal as a refusal.
  */
 function redactedCause(error: unknown, password: string): unknown {
   if (!(error instanceof Error) || !error.message.includes(password) || password.length < 3) return error;
-  const copy = new Error(redact(error.message, password));
-  copy.name = error.name;
+  const copy = Object.create(Object.getPrototypeOf(error) as object, Object.getOwnPropertyDescriptors(error)) as Error;
+  copy.message = redact(error.message, password);
+  if (error.stack !== undefined) copy.stack = redact(error.stack, password);
   return copy;
 }
 
