@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'ldapts';
+import type { FixturePerson } from '../fixtures/people';
 import { SLAPD_ROOT, SLAPD_SERVICE_ACCOUNT, SLAPD_SIZE_LIMIT, SLAPD_SUFFIX, slapdFixture } from '../fixtures/slapd-fixture';
 import { freePort, requireCommands, run, startProcess, stopPid, waitUntil } from './processes';
 
@@ -70,14 +71,14 @@ async function answersLdap(url: string): Promise<boolean> {
   }
 }
 
-export async function startSlapd(options: { bulkCount?: number; log?: (line: string) => void } = {}): Promise<RunningSlapd> {
+export async function startSlapd(options: { bulkCount?: number; bulkPeople?: readonly FixturePerson[]; log?: (line: string) => void } = {}): Promise<RunningSlapd> {
   const tools = requireCommands({ slapd: 'slapd', slapadd: 'slapd' }, 'The OpenLDAP test server');
   const say = options.log ?? (() => undefined);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dialpane-slapd-'));
   mkdirSync(path.join(dir, 'db'));
   const conf = path.join(dir, 'slapd.conf');
   writeFileSync(conf, slapdConf(dir));
-  const fixture = slapdFixture(options.bulkCount);
+  const fixture = slapdFixture(options.bulkCount, options.bulkPeople);
   const ldif = path.join(dir, 'fixtures.ldif');
   writeFileSync(ldif, fixture.ldif);
   const log = path.join(dir, 'slapd-setup.log');

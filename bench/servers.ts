@@ -1,0 +1,61 @@
+/**
+ * The directories the benchmarks measure, started by the test suite's own starters on loopback:
+ * OpenLDAP slapd with 100,000 people (the 9 named fixture people and 99,991 generated ones,
+ * bench/people.ts) behind the service account's 1,000-entry cap, and a Samba AD DC with 10,000
+ * (the 10 named, one disabled, and 9,990 generated). Each is stopped by the PID its starter holds.
+ */
+import { NAMED_PEOPLE, type FixturePerson } from '../test/fixtures/people';
+import { SAMBA_SERVICE_ACCOUNT, SAMBA_USERS_DN } from '../test/fixtures/samba-fixture';
+import { SLAPD_PEOPLE_DN, SLAPD_SERVICE_ACCOUNT } from '../test/fixtures/slapd-fixture';
+import { startSamba, type RunningSamba } from '../test/servers/samba';
+import { startSlapd, type RunningSlapd } from '../test/servers/slapd';
+import { benchPeople } from './people';
+
+export const SLAPD_PEOPLE = 100_000;
+export const SAMBA_PEOPLE = 10_000;
+
+export type DirectoryName = 'slapd' | 'samba';
+
+/** What the benchmarks need of one directory: where it is, who binds, who is in it. */
+export interface BenchDirectory {
+  name: DirectoryName;
+  kind: 'ldap' | 'ad';
+  url: string;
+  bindUser: string;
+  password: string;
+  searchBase: string;
+  /** The generated people (what queries are drawn from). */
+  generated: FixturePerson[];
+  /** Entries under the search base. */
+  entries: number;
+}
+
+export interface BenchServers {
+  slapd: BenchDirectory;
+  samba: BenchDirectory;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServers(log: (line: string) => void): Promise<BenchServers> {
+  const slapdPeople = benchPeople(SLAPD_PEOPLE - NAMED_PEOPLE.filter((p) => !p.disabled).length);
+  const sambaPeople = benchPeople(SAMBA_PEOPLE - NAMED_PEOPLE.length);
+  let slapd: RunningSlapd | undefined;
+  let samba: RunningSamba | undefined;
+  const stop = async (): Promise<void> => {
+    await Promise.all([slapd?.stop(), samba?.stop()]);
+  };
+  try {
+    [slapd, samba] = await Promise.all([
+      startSlapd({ bulkPeople: slapdPeople, log: (line) => log(line) }),
+      startSamba({ bulkPeople: sambaPeople, log: (line) => log(line) }),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    slapd: { name: 'slapd', kind: 'ldap', url: slapd.info.url, bindUser: SLAPD_SERVICE_ACCOUNT.dn, password: SLAPD_SERVICE_ACCOUNT.password, searchBase: SLAPD_PEOPLE_DN, generated: slapdPeople, entries: slapd.info.peopleCount },
+    samba: { name: 'samba', kind: 'ad', url: samba.info.url, bindUser: SAMBA_SERVICE_ACCOUNT.upn, password: SAMBA_SERVICE_ACCOUNT.password, searchBase: SAMBA_USERS_DN, generated: sambaPeople, entries: samba.info.peopleCount },
+    stop,
+  };
+}
