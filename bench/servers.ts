@@ -33,29 +33,47 @@ export interface BenchDirectory {
 export interface BenchServers {
   slapd: BenchDirectory;
   samba: BenchDirectory;
+  /** Each server's start, people generated and loaded included (they start side by side). */
+  startMs: Record<DirectoryName, number>;
   stop(): Promise<void>;
 }
 
+async function timed<T>(start: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await start();
+  return { value, ms: Math.round(performance.now() - started) };
+}
+
 export async function startBenchServers(log: (line: string) => void): Promise<BenchServers> {
-  const slapdPeople = benchPeople(SLAPD_PEOPLE - NAMED_PEOPLE.filter((p) => !p.disabled).length);
-  const sambaPeople = benchPeople(SAMBA_PEOPLE - NAMED_PEOPLE.length);
   let slapd: RunningSlapd | undefined;
   let samba: RunningSamba | undefined;
+  let slapdPeople: FixturePerson[] = [];
+  let sambaPeople: FixturePerson[] = [];
   const stop = async (): Promise<void> => {
     await Promise.all([slapd?.stop(), samba?.stop()]);
   };
-  try {
-    [slapd, samba] = await Promise.all([
-      startSlapd({ bulkPeople: slapdPeople, log: (line) => log(line) }),
-      startSamba({ bulkPeople: sambaPeople, log: (line) => log(line) }),
-    ]);
-  } catch (error) {
+  const startMs: Record<DirectoryName, number> = { slapd: 0, samba: 0 };
+  // Settled, not Promise.all: when one fails the other must still be stopped once it is up.
+  const [slapdStart, sambaStart] = await Promise.allSettled([
+    timed(() => {
+      slapdPeople = benchPeople(SLAPD_PEOPLE - NAMED_PEOPLE.filter((p) => !p.disabled).length);
+      return startSlapd({ bulkPeople: slapdPeople, log: (line) => log(line) });
+    }),
+    timed(() => {
+      sambaPeople = benchPeople(SAMBA_PEOPLE - NAMED_PEOPLE.length);
+      return startSamba({ bulkPeople: sambaPeople, log: (line) => log(line) });
+    }),
+  ]);
+  if (slapdStart.status === 'fulfilled') [slapd, startMs.slapd] = [slapdStart.value.value, slapdStart.value.ms];
+  if (sambaStart.status === 'fulfilled') [samba, startMs.samba] = [sambaStart.value.value, sambaStart.value.ms];
+  if (slapd === undefined || samba === undefined) {
     await stop();
-    throw error;
+    throw [slapdStart, sambaStart].find((s): s is PromiseRejectedResult => s.status === 'rejected')?.reason;
   }
   return {
     slapd: { name: 'slapd', kind: 'ldap', url: slapd.info.url, bindUser: SLAPD_SERVICE_ACCOUNT.dn, password: SLAPD_SERVICE_ACCOUNT.password, searchBase: SLAPD_PEOPLE_DN, generated: slapdPeople, entries: slapd.info.peopleCount },
     samba: { name: 'samba', kind: 'ad', url: samba.info.url, bindUser: SAMBA_SERVICE_ACCOUNT.upn, password: SAMBA_SERVICE_ACCOUNT.password, searchBase: SAMBA_USERS_DN, generated: sambaPeople, entries: samba.info.peopleCount },
+    startMs,
     stop,
   };
 }
