@@ -24,17 +24,18 @@ export interface ApiLoadOptions {
 
 export function apiLoad(options: ApiLoadOptions): Promise<LatencyStats> {
   let next = 0;
-  const build = (): autocannon.Request => {
+  // autocannon hands setupRequest its full request (host, headers, …): only what differs is replaced.
+  const build = (base: autocannon.Request): autocannon.Request => {
     const r = options.request(next++);
-    if (r.body === undefined) return { method: r.method ?? 'GET', path: r.path };
-    return { method: r.method ?? 'POST', path: r.path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(r.body) };
+    if (r.body === undefined) return { ...base, method: r.method ?? 'GET', path: r.path };
+    return { ...base, method: r.method ?? 'POST', path: r.path, headers: { ...base.headers, 'content-type': 'application/json' }, body: JSON.stringify(r.body) };
   };
   const samples: number[] = [];
   let errors = 0;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: options.origin, connections: options.connections, duration: options.seconds, requests: [{ path: '/', setupRequest: () => build() }] },
+      { url: options.origin, connections: options.connections, duration: options.seconds, requests: [{ path: '/', setupRequest: build }] },
       (error, result) => {
         if (error) return reject(error);
         errors += result.errors + result.timeouts;

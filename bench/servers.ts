@@ -1,7 +1,8 @@
 /**
  * The directories the benchmarks measure, started by the test suite's own starters on loopback:
  * OpenLDAP slapd with 100,000 people (the 9 named fixture people and 99,991 generated ones,
- * bench/people.ts) behind the service account's 1,000-entry cap, and a Samba AD DC with 10,000
+ * bench/people.ts) behind the service account's 1,000-entry cap, with the eq/sub indexes a
+ * deployment keeps for a people search (without them every search scans all 100,000), and a Samba AD DC with 10,000
  * (the 10 named, one disabled, and 9,990 generated). Each is stopped by the PID its starter holds.
  */
 import { NAMED_PEOPLE, type FixturePerson } from '../test/fixtures/people';
@@ -57,7 +58,7 @@ export async function startBenchServers(log: (line: string) => void): Promise<Be
   const [slapdStart, sambaStart] = await Promise.allSettled([
     timed(() => {
       slapdPeople = benchPeople(SLAPD_PEOPLE - NAMED_PEOPLE.filter((p) => !p.disabled).length);
-      return startSlapd({ bulkPeople: slapdPeople, log: (line) => log(line) });
+      return startSlapd({ bulkPeople: slapdPeople, searchIndexes: true, log: (line) => log(line) });
     }),
     timed(() => {
       sambaPeople = benchPeople(SAMBA_PEOPLE - NAMED_PEOPLE.length);
