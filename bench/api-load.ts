@@ -35,7 +35,8 @@ export function apiLoad(options: ApiLoadOptions): Promise<LatencyStats> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: options.origin, connections: options.connections, duration: options.seconds, requests: [{ path: '/', setupRequest: build }] },
+      // Whole seconds: autocannon checks its duration on one-second ticks (0.5 s ends before any answer is counted).
+      { url: options.origin, connections: options.connections, duration: Math.max(1, Math.round(options.seconds)), requests: [{ path: '/', setupRequest: build }] },
       (error, result) => {
         if (error) return reject(error);
         errors += result.errors + result.timeouts;

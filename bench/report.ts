@@ -62,11 +62,11 @@ export function report(results: BenchResults, checks: readonly TargetCheck[]): s
   out.push('');
   out.push('Search as you type (GET /api/directories/:id/people?q=…, 25 answers)');
   out.push('');
-  out.push(loadTable(results, ['search'], directories));
+  out.push(loadTable(results, ['search', 'search, typing'], directories));
   out.push('');
   out.push('Email lookup (POST /api/lookup/emails, 50 addresses) and reverse lookup (GET /api/lookup?number=, E.164)');
   out.push('');
-  out.push(loadTable(results, [...new Set(results.loads.map((f) => f.workload).filter((w) => w !== 'search'))], directories));
+  out.push(loadTable(results, [...new Set(results.loads.map((f) => f.workload).filter((w) => !w.startsWith('search')))], directories));
   out.push('');
   out.push('Show All of slapd (GET /api/directories/slapd/people, then ?cursor= until none)');
   out.push('');

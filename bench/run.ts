@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { FixturePerson } from '../test/fixtures/people';
 import { closeAgent } from './http';
 import { indexMemoryInChild } from './index-memory-child';
-import { apiLoads, rawLoads, type LoadFigure, type LoadTiming } from './load-steps';
+import { apiLoads, pacedLoad, rawLoads, type LoadFigure, type LoadTiming, type Pacing } from './load-steps';
 import { initialJs, paneTiming } from './pane';
 import { RawLdap } from './raw-ldap';
 import { report } from './report';
@@ -31,6 +31,11 @@ const LOOKUP_LEVELS = [1, 10] as const;
 /** The pane asks for the API's default page (200); 1,000 is the most it allows and what the raw search reads. */
 const SHOW_ALL_PAGES = [200, 1000] as const;
 const RAW_PAGE = 1000;
+/**
+ * 50 people typing at once, each pane sending a search at most once per its debounce
+ * (SEARCH_DEBOUNCE_MS in src/taskpane/components/App.tsx, not imported: it would load React).
+ */
+const TYPING: Pacing = { concurrency: 50, intervalMs: 250 };
 
 const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -45,7 +50,7 @@ const log = (line: string): void => {
 
 interface Workloads {
   directory: BenchDirectory;
-  list: { workload: Workload; levels: readonly number[] }[];
+  list: { workload: Workload; levels: readonly number[]; typing?: Pacing }[];
 }
 
 function workloadsOf(directory: BenchDirectory): Workloads {
@@ -53,7 +58,7 @@ function workloadsOf(directory: BenchDirectory): Workloads {
   return {
     directory,
     list: [
-      { workload: searchWorkload(people), levels: SEARCH_LEVELS },
+      { workload: searchWorkload(people), levels: SEARCH_LEVELS, typing: TYPING },
       { workload: emailWorkload(people), levels: LOOKUP_LEVELS },
       { workload: numberWorkload(people), levels: LOOKUP_LEVELS },
     ],
@@ -70,9 +75,12 @@ async function timedService(name: string, directories: readonly BenchDirectory[]
 async function measureService(service: RunningService, side: 'live' | 'index', all: readonly Workloads[], paneQuery: string) {
   const loads: LoadFigure[] = [];
   for (const { directory, list } of all) {
-    for (const { workload, levels } of list) {
+    for (const { workload, levels, typing } of list) {
       log(`${side}: ${workload.name} on ${directory.name} at ${levels.join(', ')} clients`);
       loads.push(...(await apiLoads(service, side, directory.name, workload, levels, timing)));
+      if (typing === undefined) continue;
+      log(`${side}: ${workload.name} on ${directory.name}, ${typing.concurrency} people typing`);
+      loads.push(await pacedLoad({ side, service, directory: directory.name }, workload, typing, timing));
     }
   }
   const showAll: ShowAllFigure[] = [];
@@ -107,9 +115,12 @@ async function main(): Promise<void> {
     const showAll: ShowAllFigure[] = [];
     for (const { directory, list } of all) {
       const raw = new RawLdap(directory);
-      for (const { workload, levels } of list) {
+      for (const { workload, levels, typing } of list) {
         log(`raw: ${workload.name} on ${directory.name} at ${levels.join(', ')} clients`);
         loads.push(...(await rawLoads(raw, workload, levels, timing)));
+        if (typing === undefined) continue;
+        log(`raw: ${workload.name} on ${directory.name}, ${typing.concurrency} people typing`);
+        loads.push(await pacedLoad({ side: 'raw', ldap: raw }, workload, typing, timing));
       }
     }
     log(`raw: Show All of slapd, paged search in pages of ${RAW_PAGE}`);

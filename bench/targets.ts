@@ -35,6 +35,14 @@ export function checkTargets(results: BenchResults, directories: readonly Direct
       checks.push({ target: `${directory}: index search p99 < 10 ms at ${most} clients`, measured: `${index.stats.p99} ms`, raw: `${raw.stats.p99} ms`, pass: index.stats.p99 < 10 });
       checks.push({ target: `${directory}: index search req/s > raw at ${most} clients`, measured: `${index.stats.rps}/s`, raw: `${raw.stats.rps}/s`, pass: index.stats.rps > raw.stats.rps });
     }
+    // Not the issue's wording (that is the closed loop above): the same latency bounds while 50
+    // people type, which a closed loop at 50 cannot show on 2 cores (its latency is 50 / req/s).
+    const typing = figure(results.loads, 'search, typing', directory, 'index', most);
+    const typingRaw = figure(results.loads, 'search, typing', directory, 'raw', most);
+    if (typing && typingRaw) {
+      checks.push({ target: `${directory}: index search p50 < 2 ms, ${most} people typing (supplement)`, measured: `${typing.stats.p50} ms`, raw: `${typingRaw.stats.p50} ms`, pass: typing.stats.p50 < 2 });
+      checks.push({ target: `${directory}: index search p99 < 10 ms, ${most} people typing (supplement)`, measured: `${typing.stats.p99} ms`, raw: `${typingRaw.stats.p99} ms`, pass: typing.stats.p99 < 10 });
+    }
     for (const concurrency of levels) {
       const r = figure(results.loads, 'search', directory, 'raw', concurrency);
       const live = figure(results.loads, 'search', directory, 'live', concurrency);
