@@ -4,6 +4,10 @@
  * Latencies are taken from every response (autocannon's own histogram keeps whole milliseconds,
  * too coarse for answers under 2 ms). Requests come round-robin from one counter across all
  * connections, like closed-loop.ts on the raw side. Anything but 200 counts as an error.
+ *
+ * When its time is up autocannon drops the requests in flight, but the service still works on
+ * them: apiLoad waits as long as the slowest answer took before it resolves, so the next step
+ * does not start on a busy server.
  */
 import autocannon from 'autocannon';
 import { latencyStats, type LatencyStats } from './stats';
@@ -22,7 +26,7 @@ export interface ApiLoadOptions {
   request(n: number): ApiRequest;
 }
 
-export function apiLoad(options: ApiLoadOptions): Promise<LatencyStats> {
+export async function apiLoad(options: ApiLoadOptions): Promise<LatencyStats> {
   let next = 0;
   // autocannon hands setupRequest its full request (host, headers, …): only what differs is replaced.
   const build = (base: autocannon.Request): autocannon.Request => {
@@ -32,16 +36,16 @@ export function apiLoad(options: ApiLoadOptions): Promise<LatencyStats> {
   };
   const samples: number[] = [];
   let errors = 0;
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
+  const seconds = Math.max(1, Math.round(options.seconds));
+  const measured = await new Promise<LatencyStats>((resolve, reject) => {
     const instance = autocannon(
       // Whole seconds: autocannon checks its duration on one-second ticks (0.5 s ends before any answer is counted).
-      { url: options.origin, connections: options.connections, duration: Math.max(1, Math.round(options.seconds)), requests: [{ path: '/', setupRequest: build }] },
+      { url: options.origin, connections: options.connections, duration: seconds, requests: [{ path: '/', setupRequest: build }] },
       (error, result) => {
         if (error) return reject(error);
         errors += result.errors + result.timeouts;
         if (samples.length === 0) return reject(new Error(`no request to ${options.origin} succeeded (${result.errors} errors, ${result.non2xx} not 2xx)`));
-        resolve(latencyStats(samples, (performance.now() - started) / 1000, errors));
+        resolve(latencyStats(samples, seconds, errors));
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -49,4 +53,6 @@ export function apiLoad(options: ApiLoadOptions): Promise<LatencyStats> {
       else errors++;
     });
   });
+  await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, measured.max)));
+  return measured;
 }

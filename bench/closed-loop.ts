@@ -37,7 +37,9 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LatencySta
       due = t + interval;
       try {
         await options.work(next++);
-        samples.push(performance.now() - t);
+        // Like autocannon, which drops what is in flight when its time is up: only answers
+        // within the step count. Workers still wait for theirs, so steps never overlap.
+        if (performance.now() <= deadline) samples.push(performance.now() - t);
       } catch (error) {
         errors++;
         firstError ??= error;
@@ -47,5 +49,5 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LatencySta
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   // Errors are counted, not hidden; a run where every request failed has no figures to give.
   if (samples.length === 0 && firstError !== undefined) throw firstError;
-  return latencyStats(samples, (performance.now() - started) / 1000, errors);
+  return latencyStats(samples, options.seconds, errors);
 }

@@ -3,8 +3,10 @@
 export interface LatencyStats {
   p50: number;
   p99: number;
-  /** Completed requests per second. */
+  /** Requests answered within the step, per second of it. */
   rps: number;
+  /** The slowest answer: how long requests cut off at the end of a step may still keep the server busy. */
+  max: number;
   requests: number;
   errors: number;
 }
@@ -23,7 +25,7 @@ export function round(ms: number): number {
 }
 
 export function latencyStats(samples: readonly number[], seconds: number, errors: number): LatencyStats {
-  return { p50: round(percentile(samples, 0.5)), p99: round(percentile(samples, 0.99)), rps: Math.round(samples.length / seconds), requests: samples.length, errors };
+  return { p50: round(percentile(samples, 0.5)), p99: round(percentile(samples, 0.99)), rps: Math.round(samples.length / seconds), max: round(samples.reduce((a, b) => Math.max(a, b), 0)), requests: samples.length, errors };
 }
 
 /** Median of a few timed runs of `work`, in ms, after one untimed run (connections, JIT). */
