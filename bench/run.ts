@@ -26,6 +26,12 @@ import { checkTargets } from './targets';
 import { emailWorkload, numberWorkload, searchWorkload, type Workload } from './workloads';
 
 const SEARCH_LEVELS = [1, 10, 50] as const;
+/**
+ * Samba answers a substring filter by scanning every entry (~250 ms at 10,000 people, one search
+ * at a time): at 50 clients each would wait over 10 s, past autocannon's timeout, which measures
+ * nothing. Its searches stop at 10 clients; the 50-client figures are slapd's.
+ */
+const SAMBA_SEARCH_LEVELS = [1, 10] as const;
 /** A message is opened by one person at a time; 10 is a busy office opening mail at once. */
 const LOOKUP_LEVELS = [1, 10] as const;
 /** The pane asks for the API's default page (200); 1,000 is the most it allows and what the raw search reads. */
@@ -55,10 +61,11 @@ interface Workloads {
 
 function workloadsOf(directory: BenchDirectory): Workloads {
   const people = directory.generated;
+  const search = directory.name === 'samba' ? { workload: searchWorkload(people), levels: SAMBA_SEARCH_LEVELS } : { workload: searchWorkload(people), levels: SEARCH_LEVELS, typing: TYPING };
   return {
     directory,
     list: [
-      { workload: searchWorkload(people), levels: SEARCH_LEVELS, typing: TYPING },
+      search,
       { workload: emailWorkload(people), levels: LOOKUP_LEVELS },
       { workload: numberWorkload(people), levels: LOOKUP_LEVELS },
     ],
