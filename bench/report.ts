@@ -42,7 +42,7 @@ export function report(results: BenchResults, checks: readonly TargetCheck[]): s
   const s = results.startup;
   const out: string[] = [];
   out.push(`Dialpane benchmark — ${results.date}, ${results.machine.cpus} × ${results.machine.cpuModel}, ${mib(results.machine.memoryBytes)}, Node ${results.machine.node}`);
-  out.push(`Load steps: ${results.seconds} s each after a ${results.warmupSeconds} s warm-up; latencies in ms; whole run ${secs(results.totalMs)}.`);
+  out.push(`Load steps: ${results.seconds} s each (Samba's searches and number lookups ${results.seconds * 2} s) after a ${results.warmupSeconds} s warm-up; latencies in ms; whole run ${secs(results.totalMs)}.`);
   out.push('');
   out.push('Startup');
   out.push('');
