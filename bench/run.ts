@@ -4,8 +4,7 @@
  * prints the tables (Markdown) and saves everything to bench/results/latest.json (gitignored: a
  * run's figures belong to its machine; the README keeps the reference run).
  *
- * Progress goes to stderr, the tables to stdout. BENCH_SECONDS / BENCH_WARMUP_SECONDS shorten the
- * load steps for a quick look (the defaults are what the README's figures use).
+ * Progress goes to stderr, the tables to stdout; what runs, and for how long, is bench/plan.ts.
  * A missed target is printed, never an exit code: this measures, it does not gate.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,8 +13,9 @@ import path from 'node:path';
 import type { FixturePerson } from '../test/fixtures/people';
 import { closeAgent } from './http';
 import { indexMemoryInChild } from './index-memory-child';
-import { apiLoads, pacedLoad, rawLoads, type LoadFigure, type LoadTiming, type Pacing } from './load-steps';
+import { apiLoads, pacedLoad, rawLoads, type LoadFigure } from './load-steps';
 import { initialJs, paneTiming } from './pane';
+import { INDEX_SETTINGS, RAW_PAGE, SEARCH_LEVELS, SHOW_ALL_PAGES, timing, workloadsOf, type Workloads } from './plan';
 import { RawLdap } from './raw-ldap';
 import { report } from './report';
 import type { BenchResults } from './results';
@@ -23,75 +23,11 @@ import { SLAPD_PEOPLE, startBenchServers, type BenchDirectory, type BenchServers
 import { indexesReady, startService, type RunningService } from './service';
 import { apiShowAll, rawShowAll, type ShowAllFigure } from './show-all';
 import { checkTargets } from './targets';
-import { emailWorkload, numberWorkload, searchWorkload, type Workload } from './workloads';
-
-const SEARCH_LEVELS = [1, 10, 50] as const;
-/**
- * Samba answers a substring filter by scanning every entry (~250 ms at 10,000 people, one search
- * at a time): at 50 clients each would wait over 10 s, past autocannon's timeout, which measures
- * nothing. Its searches stop at 10 clients; the 50-client figures are slapd's.
- */
-const SAMBA_SEARCH_LEVELS = [1, 10] as const;
-/** A message is opened by one person at a time; 10 is a busy office opening mail at once. */
-const LOOKUP_LEVELS = [1, 10] as const;
-/** The pane asks for the API's default page (200); 1,000 is the most it allows and what the raw search reads. */
-const SHOW_ALL_PAGES = [200, 1000] as const;
-const RAW_PAGE = 1000;
-/**
- * 50 people typing at once, each pane sending a search at most once per its debounce
- * (SEARCH_DEBOUNCE_MS in src/taskpane/components/App.tsx, not imported: it would load React).
- */
-const TYPING: Pacing = { concurrency: 50, intervalMs: 250 };
-
-/**
- * The index with its defaults but for the sync interval. Every entry of the bench's slapd was
- * stamped by slapadd within the minute before the run, and after a full load the modifyTimestamp
- * watermark steps back by the load's duration (ldap-index-source.ts), so the first delta syncs
- * re-read tens of thousands of unchanged people (2-3 s of CPU each, every 60 s) — an artifact of
- * a directory created seconds ago, which would land in whichever step runs then.
- */
-const INDEX_SETTINGS = { syncIntervalSeconds: 3600 };
-
-const envNumber = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const timing: LoadTiming = { seconds: envNumber('BENCH_SECONDS', 5), warmupSeconds: envNumber('BENCH_WARMUP_SECONDS', 1) };
 
 const began = performance.now();
 const log = (line: string): void => {
   process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 };
-
-interface Workloads {
-  directory: BenchDirectory;
-  list: { workload: Workload; levels: readonly number[]; typing?: Pacing; timing: LoadTiming }[];
-}
-
-function workloadsOf(directory: BenchDirectory): Workloads {
-  const people = directory.generated;
-  if (directory.name === 'samba') {
-    // A search or number lookup on Samba takes ~250 ms alone and seconds at 10 clients: twice the
-    // time per step, so each client answers more than a couple of requests in it.
-    const slow = { ...timing, seconds: timing.seconds * 2 };
-    return {
-      directory,
-      list: [
-        { workload: searchWorkload(people), levels: SAMBA_SEARCH_LEVELS, timing: slow },
-        { workload: emailWorkload(people), levels: LOOKUP_LEVELS, timing },
-        { workload: numberWorkload(people), levels: LOOKUP_LEVELS, timing: slow },
-      ],
-    };
-  }
-  return {
-    directory,
-    list: [
-      { workload: searchWorkload(people), levels: SEARCH_LEVELS, typing: TYPING, timing },
-      { workload: emailWorkload(people), levels: LOOKUP_LEVELS, timing },
-      { workload: numberWorkload(people), levels: LOOKUP_LEVELS, timing },
-    ],
-  };
-}
 
 async function timedService(name: string, directories: readonly BenchDirectory[], index: 'off' | Record<string, unknown>): Promise<{ service: RunningService; ms: number }> {
   const started = performance.now();
