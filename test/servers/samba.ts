@@ -28,6 +28,7 @@ import {
   SAMBA_REALM,
   sambaFixture,
 } from '../fixtures/samba-fixture';
+import type { FixturePerson } from '../fixtures/people';
 import { isAlive, isListening, requireCommands, run, startProcess, stopPid, waitUntil, type Started } from './processes';
 import { agePasswords } from './samba-auth';
 
@@ -150,7 +151,7 @@ async function finishBindFixtures(o: { url: string; smbConf: string; log: string
   }
 }
 
-export async function startSamba(options: { bulkCount?: number; log?: (line: string) => void } = {}): Promise<RunningSamba> {
+export async function startSamba(options: { bulkCount?: number; bulkPeople?: readonly FixturePerson[]; log?: (line: string) => void } = {}): Promise<RunningSamba> {
   const tools = requireCommands(
     { samba: 'samba', 'samba-tool': 'samba-ad-dc samba-ad-provision python3-samba', ldapmodify: 'ldap-utils', faketime: 'faketime' },
     'The Samba Active Directory test server',
@@ -204,7 +205,7 @@ export async function startSamba(options: { bulkCount?: number; log?: (line: str
     await waitUntil(`Samba on ${url}`, () => answersLdap(url, domainSid), { timeoutMs: 30_000, server });
     say(`samba: LDAP answered ${Date.now() - beforeStart} ms after start`);
 
-    const fixture = sambaFixture(options.bulkCount);
+    const fixture = sambaFixture(options.bulkCount, options.bulkPeople);
     const ldif = path.join(dir, 'fixtures.ldif');
     writeFileSync(ldif, fixture.ldif);
     const passwordFile = path.join(dir, 'admin.pass');
