@@ -7,7 +7,7 @@ export class IndexTooLargeError extends Error {
   readonly code = 'INDEX_TOO_LARGE';
 
   constructor(readonly maxPeople: number) {
-    super(`the search base holds more than index.maxPeople (${maxPeople}) people; searches stay live. Raise index.maxPeople (about 1.3 KB of memory each) or narrow the search base.`);
+    super(`the search base holds more than index.maxPeople (${maxPeople}) people; searches stay live. Raise index.maxPeople (about 1.5 KB of memory each) or narrow the search base.`);
     this.name = 'IndexTooLargeError';
   }
 }
