@@ -22,7 +22,8 @@ switch (command) {
       process.stderr.write(`${args}\n${USAGE}`);
       process.exitCode = 2;
     } else if (args.help) process.stdout.write(USAGE);
-    else require('./main');
+    // Loaded only to serve: doctor and config-docs never pay for the service's modules.
+    else void (require('./main') as typeof import('./main')).serve(args.config);
     break;
   }
   case 'doctor': {

@@ -11,19 +11,13 @@ import { createDialers } from './dial/create-dialers';
 import { createDirectories } from './directory/create-directories';
 import { tlsMaterial } from './tls-certificate';
 
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  if (index >= 0) return process.argv[index + 1];
-  const inline = process.argv.find((a) => a.startsWith(`${name}=`));
-  return inline?.slice(name.length + 1);
-}
-
-async function main(): Promise<void> {
+/** Runs the service on the configuration file (`--config`, parsed by cli.ts), or DIALPANE_CONFIG or the demo without one. */
+export async function serve(configFile: string | undefined): Promise<void> {
   const logger = pino({ level: process.env['DIALPANE_LOG_LEVEL'] ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } });
   let loaded;
   let directories;
   try {
-    loaded = loadConfig(argValue('--config'));
+    loaded = loadConfig(configFile);
     // Reads LDIF files at once: one that is not LDIF is a configuration problem like the rest.
     directories = createDirectories(loaded, { logger });
   } catch (error) {
@@ -88,5 +82,3 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
-
-void main();

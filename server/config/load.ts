@@ -197,13 +197,16 @@ export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessE
   const config = result.data;
   for (const d of config.directories) if (d.kind === 'ldif') d.file = path.resolve(baseDir, d.file);
   const { passwords, dialerPasswords, problems } = readPasswords(config, env, baseDir);
+  // A CA file is relative to the configuration file like every other file, and checked now rather
+  // than on the first search or call (an error for everyone, with the service looking healthy).
+  const resolveCaFile = (tls: { caFile?: string | undefined }, key: string, certificate: string): void => {
+    if (tls.caFile === undefined) return;
+    tls.caFile = path.resolve(baseDir, tls.caFile);
+    if (!existsSync(tls.caFile)) problems.push(`${key}.tls.caFile: ${tls.caFile} does not exist: give the PEM file of the CA that ${certificate}`);
+  };
   config.directories.forEach((d, i) => {
     if (d.kind === 'ldif' && !existsSync(d.file)) problems.push(`directories[${i}].file: ${d.file} does not exist`);
-    // Like passwordFile and the dialers' caFile: relative to the configuration file, and checked now
-    // rather than on the first search (DIRECTORY_ERROR for everyone, with the service looking healthy).
-    if (d.kind === 'ldif' || d.tls.caFile === undefined) return;
-    d.tls.caFile = path.resolve(baseDir, d.tls.caFile);
-    if (!existsSync(d.tls.caFile)) problems.push(`directories[${i}].tls.caFile: ${d.tls.caFile} does not exist: give the PEM file of the CA that issued the directory server's certificate`);
+    if (d.kind !== 'ldif') resolveCaFile(d.tls, `directories[${i}]`, "issued the directory server's certificate");
   });
   for (const key of ['tlsCertFile', 'tlsKeyFile'] as const) {
     const file = config.server[key];
@@ -212,9 +215,7 @@ export function parseConfig(input: Record<string, unknown>, env: NodeJS.ProcessE
     if (!existsSync(config.server[key])) problems.push(`server.${key}: ${config.server[key]} does not exist: give the PEM ${key === 'tlsCertFile' ? 'certificate' : 'private key'} to serve, or remove tlsCertFile and tlsKeyFile to use the generated localhost certificate`);
   }
   config.dialers.forEach((d, i) => {
-    if ((d.kind !== 'http' && d.kind !== 'webdialer') || d.tls.caFile === undefined) return;
-    d.tls.caFile = path.resolve(baseDir, d.tls.caFile);
-    if (!existsSync(d.tls.caFile)) problems.push(`dialers[${i}].tls.caFile: ${d.tls.caFile} does not exist: give the PEM file of the CA that signed the server certificate`);
+    if (d.kind === 'http' || d.kind === 'webdialer') resolveCaFile(d.tls, `dialers[${i}]`, 'signed the server certificate');
   });
   const signing = readSigningSecret(config.auth, env, baseDir);
   problems.push(...signing.problems);
